@@ -1,0 +1,18 @@
+package org.clw.ledger.events.appointment;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.referral.ReferralId;
+
+/** A recorded attendance was wrong; this event corrects it, the original stays in the history. */
+@Revision("1")
+public record AttendanceCorrected(
+        ReferralId referralId,
+        AppointmentId appointmentId,
+        Attendance from,
+        Attendance to,
+        CorrectionReason reason,
+        Instant occurredAt)
+        implements CaseEvent {
+}

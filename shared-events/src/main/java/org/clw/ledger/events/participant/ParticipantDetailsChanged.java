@@ -1,0 +1,15 @@
+package org.clw.ledger.events.participant;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.LedgerEvent;
+
+/** A person's details were corrected or updated; both values given are the new whole. */
+@Revision("1")
+public record ParticipantDetailsChanged(
+        ParticipantId participantId,
+        PersonalDetails personalDetails,
+        Demographics demographics,
+        Instant occurredAt)
+        implements LedgerEvent {
+}

@@ -1,0 +1,14 @@
+package org.clw.ledger.events.referral;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The case ended. Future appointments were cancelled by events before this one. */
+@Revision("1")
+public record CaseClosed(
+        ReferralId referralId,
+        ClosureReason reason,
+        String summary,
+        Instant occurredAt)
+        implements CaseEvent {
+}

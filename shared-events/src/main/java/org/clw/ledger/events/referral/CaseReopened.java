@@ -1,0 +1,13 @@
+package org.clw.ledger.events.referral;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A closed case became active again. */
+@Revision("1")
+public record CaseReopened(
+        ReferralId referralId,
+        ReopenReason reason,
+        Instant occurredAt)
+        implements CaseEvent {
+}

@@ -1,0 +1,7 @@
+package org.clw.ledger.events.referral;
+
+/** Whether the person took up an onward referral. */
+public enum OnwardReferralOutcome {
+    TAKEN_UP,
+    NOT_TAKEN_UP
+}

@@ -1,0 +1,12 @@
+package org.clw.ledger.events.referral;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The service took the referral on. */
+@Revision("1")
+public record ReferralAccepted(
+        ReferralId referralId,
+        Instant occurredAt)
+        implements CaseEvent {
+}

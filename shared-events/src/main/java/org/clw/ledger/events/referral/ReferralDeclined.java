@@ -1,0 +1,13 @@
+package org.clw.ledger.events.referral;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The service did not take the referral on. */
+@Revision("1")
+public record ReferralDeclined(
+        ReferralId referralId,
+        DeclineReason reason,
+        Instant occurredAt)
+        implements CaseEvent {
+}

@@ -1,0 +1,18 @@
+package org.clw.ledger.events.setting;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.LedgerEvent;
+
+/** A setting joined the programme. */
+@Revision("1")
+public record SettingRegistered(
+        SettingId settingId,
+        String name,
+        SettingType type,
+        Hscp hscp,
+        String practiceCode,
+        boolean deepEnd,
+        Instant occurredAt)
+        implements LedgerEvent {
+}
