@@ -1,0 +1,29 @@
+package org.clw.ledger.command;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The command side on its own: aggregates and the REST command API. */
+@SpringBootApplication
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        disableAxonUpdateChecker();
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+
+    /** Axon's update checker would call out to the internet and write under the home directory. */
+    public static void disableAxonUpdateChecker() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
+    /** Aggregates take the time from this clock, never from the system directly, so that tests can fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

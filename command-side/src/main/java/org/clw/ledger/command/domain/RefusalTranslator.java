@@ -1,0 +1,38 @@
+package org.clw.ledger.command.domain;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the refusals of command handlers into {@link CommandExecutionException}s carrying a {@link CommandRefusal},
+ * so that the REST layer sees the same thing whether the command ran in this JVM or behind Axon Server.
+ */
+@Component
+class RefusalTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        try {
+            return chain.proceed();
+        } catch (InvalidCommand e) {
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.INVALID, e.field(), e.getMessage()));
+        } catch (NotFound e) {
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, null, e.getMessage()));
+        } catch (RuleViolation e) {
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.CONFLICT, null, e.getMessage()));
+        } catch (AggregateNotFoundException e) {
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, null,
+                    "Unknown id " + e.getAggregateIdentifier()));
+        }
+    }
+
+    private static CommandExecutionException refusal(CommandRefusal refusal) {
+        return new CommandExecutionException(refusal.message(), null, refusal);
+    }
+}

@@ -1,0 +1,53 @@
+package org.clw.ledger.command.linksworker;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandDispatcher;
+import org.clw.ledger.command.web.NewIds;
+import org.clw.ledger.events.linksworker.LinksWorkerId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/links-workers")
+class LinksWorkerCommandController {
+
+    private final CommandDispatcher commands;
+
+    LinksWorkerCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterLinksWorkerRequest request) {
+        LinksWorkerId id = request.workerId() != null ? request.workerId() : new LinksWorkerId(NewIds.next("lw"));
+        CommandAccepted accepted = commands.send(
+                new RegisterLinksWorker(id, request.name(), request.settings(), request.capacity()), id);
+        return ResponseEntity.created(URI.create("/api/links-workers/" + id)).body(accepted);
+    }
+
+    @PutMapping("/{workerId}/settings")
+    ResponseEntity<CommandAccepted> changeSettings(@PathVariable LinksWorkerId workerId,
+            @Valid @RequestBody ChangeSettingsRequest request) {
+        return ResponseEntity.accepted()
+                .body(commands.send(new ChangeLinksWorkerSettings(workerId, request.settings()), workerId));
+    }
+
+    @PutMapping("/{workerId}/capacity")
+    ResponseEntity<CommandAccepted> changeCapacity(@PathVariable LinksWorkerId workerId,
+            @Valid @RequestBody ChangeCapacityRequest request) {
+        return ResponseEntity.accepted()
+                .body(commands.send(new ChangeLinksWorkerCapacity(workerId, request.capacity()), workerId));
+    }
+
+    @PostMapping("/{workerId}/deactivation")
+    ResponseEntity<CommandAccepted> deactivate(@PathVariable LinksWorkerId workerId) {
+        return ResponseEntity.accepted().body(commands.send(new DeactivateLinksWorker(workerId), workerId));
+    }
+}

@@ -1,0 +1,98 @@
+package org.clw.ledger.command.participant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.clw.ledger.command.domain.Creation;
+import org.clw.ledger.command.domain.RuleViolation;
+import org.clw.ledger.events.participant.Demographics;
+import org.clw.ledger.events.participant.ParticipantDetailsChanged;
+import org.clw.ledger.events.participant.ParticipantErased;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.ParticipantRegistered;
+import org.clw.ledger.events.participant.PersonalDetails;
+
+/** A person known to the programme. Personal details appear in its events and nowhere else. */
+@Aggregate
+class Participant {
+
+    @AggregateIdentifier
+    private ParticipantId participantId;
+    private ParticipantRegistered registration;
+    private PersonalDetails personalDetails;
+    private Demographics demographics;
+    private boolean erased;
+
+    Participant() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RegisterParticipant command, Clock clock) {
+        if (registration != null) {
+            Creation.requireSameAsExisting(registrationAt(command, registration.occurredAt()).equals(registration),
+                    "Participant", command.participantId());
+        } else {
+            apply(registrationAt(command, clock.instant()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ChangeParticipantDetails command, Clock clock) {
+        requireNotErased();
+        if (!Objects.equals(command.personalDetails(), personalDetails)
+                || !Objects.equals(command.demographics(), demographics)) {
+            apply(new ParticipantDetailsChanged(participantId, command.personalDetails(), command.demographics(),
+                    clock.instant()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(EraseParticipant command, Clock clock) {
+        requireNotErased();
+        apply(new ParticipantErased(participantId, clock.instant()));
+        return getVersion();
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new RuleViolation("Participant " + participantId + " has been erased");
+        }
+    }
+
+    private static ParticipantRegistered registrationAt(RegisterParticipant command, Instant at) {
+        return new ParticipantRegistered(command.participantId(), command.personalDetails(), command.demographics(),
+                at);
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered event) {
+        participantId = event.participantId();
+        registration = event;
+        personalDetails = event.personalDetails();
+        demographics = event.demographics();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantDetailsChanged event) {
+        personalDetails = event.personalDetails();
+        demographics = event.demographics();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantErased event) {
+        erased = true;
+        personalDetails = null;
+    }
+}

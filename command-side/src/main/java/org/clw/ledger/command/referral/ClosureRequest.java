@@ -1,0 +1,11 @@
+package org.clw.ledger.command.referral;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.clw.ledger.events.referral.ClosureReason;
+
+/** @param summary optional, short and free of personal details */
+record ClosureRequest(
+        @NotNull ClosureReason reason,
+        @Size(max = 1000) String summary) {
+}

@@ -1,0 +1,96 @@
+package org.clw.ledger.command.referral;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandDispatcher;
+import org.clw.ledger.command.web.NewIds;
+import org.clw.ledger.events.referral.OnwardReferralId;
+import org.clw.ledger.events.referral.ReferralId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case's lifecycle: creation, acceptance, allocation, onward referrals, outcome measures, closure. */
+@RestController
+@RequestMapping("/api/referrals")
+class ReferralCommandController {
+
+    private final CommandDispatcher commands;
+
+    ReferralCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateReferralRequest request) {
+        ReferralId id = request.referralId() != null ? request.referralId() : new ReferralId(NewIds.next("ref"));
+        CommandAccepted accepted = commands.send(new CreateReferral(id, request.participantId(), request.settingId(),
+                request.needs(), request.primaryNeed(), request.route(), request.consentRecorded(),
+                request.receivedAt()), id);
+        return ResponseEntity.created(URI.create("/api/cases/" + id)).body(accepted);
+    }
+
+    @PostMapping("/{referralId}/acceptance")
+    ResponseEntity<CommandAccepted> accept(@PathVariable ReferralId referralId) {
+        return ResponseEntity.accepted().body(commands.send(new AcceptReferral(referralId), referralId));
+    }
+
+    @PostMapping("/{referralId}/decline")
+    ResponseEntity<CommandAccepted> decline(@PathVariable ReferralId referralId,
+            @Valid @RequestBody DeclineReferralRequest request) {
+        return ResponseEntity.accepted().body(
+                commands.send(new DeclineReferral(referralId, request.reason()), referralId, request.reason()));
+    }
+
+    @PostMapping("/{referralId}/allocation")
+    ResponseEntity<CommandAccepted> allocate(@PathVariable ReferralId referralId,
+            @Valid @RequestBody AllocationRequest request) {
+        return ResponseEntity.accepted().body(commands.send(
+                new AllocateLinksWorker(referralId, request.workerId(), request.overrideCapacity()), referralId));
+    }
+
+    @PostMapping("/{referralId}/onward-referrals")
+    ResponseEntity<CommandAccepted> recordOnwardReferral(@PathVariable ReferralId referralId,
+            @Valid @RequestBody OnwardReferralRequest request) {
+        OnwardReferralId id = request.onwardReferralId() != null
+                ? request.onwardReferralId() : new OnwardReferralId(NewIds.next("onw"));
+        CommandAccepted accepted = commands.send(new RecordOnwardReferral(referralId, id, request.organisation(),
+                request.need(), request.kind()), id);
+        return ResponseEntity.created(URI.create("/api/referrals/" + referralId + "/onward-referrals/" + id))
+                .body(accepted);
+    }
+
+    @PostMapping("/{referralId}/onward-referrals/{onwardReferralId}/outcome")
+    ResponseEntity<CommandAccepted> recordOnwardReferralOutcome(@PathVariable ReferralId referralId,
+            @PathVariable OnwardReferralId onwardReferralId,
+            @Valid @RequestBody OnwardReferralOutcomeRequest request) {
+        return ResponseEntity.accepted().body(commands.send(
+                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome()), onwardReferralId));
+    }
+
+    @PostMapping("/{referralId}/outcome-measures")
+    ResponseEntity<CommandAccepted> recordOutcomeMeasure(@PathVariable ReferralId referralId,
+            @Valid @RequestBody OutcomeMeasureRequest request) {
+        CommandAccepted accepted = commands.send(new RecordOutcomeMeasure(referralId, request.instrument(),
+                request.timepoint(), request.answers(), request.mode()), referralId);
+        return ResponseEntity.created(URI.create("/api/cases/" + referralId)).body(accepted);
+    }
+
+    @PostMapping("/{referralId}/closure")
+    ResponseEntity<CommandAccepted> close(@PathVariable ReferralId referralId,
+            @Valid @RequestBody ClosureRequest request) {
+        return ResponseEntity.accepted().body(commands.send(
+                new CloseCase(referralId, request.reason(), request.summary()), referralId, request.reason()));
+    }
+
+    @PostMapping("/{referralId}/reopening")
+    ResponseEntity<CommandAccepted> reopen(@PathVariable ReferralId referralId,
+            @Valid @RequestBody ReopeningRequest request) {
+        return ResponseEntity.accepted().body(
+                commands.send(new ReopenCase(referralId, request.reason()), referralId, request.reason()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.clw.ledger.command.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic against the configured users; stateless, so every request names its user and every event records a
+ * real actor. Registries are kept by managers and admins; cases are changed by links workers, managers and admins.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UserAccounts.class)
+class SecurityConfiguration {
+
+    private static final String[] CASE_WORKERS = {
+            Role.LINKS_WORKER.name(), Role.SERVICE_MANAGER.name(), Role.ADMIN.name()};
+    private static final String[] REGISTRY_KEEPERS = {Role.SERVICE_MANAGER.name(), Role.ADMIN.name()};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
+                                "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
+                        .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/**",
+                                "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/participants/**").hasAnyRole(CASE_WORKERS)
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users(UserAccounts accounts) {
+        return new InMemoryUserDetailsManager(accounts.users().stream()
+                .map(account -> User.withUsername(account.username())
+                        .password(account.passwordHash())
+                        .roles(account.role().name())
+                        .build())
+                .toList());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,38 @@
+package org.clw.ledger.command.setting;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandDispatcher;
+import org.clw.ledger.command.web.NewIds;
+import org.clw.ledger.events.setting.SettingId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/settings")
+class SettingCommandController {
+
+    private final CommandDispatcher commands;
+
+    SettingCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterSettingRequest request) {
+        SettingId id = request.settingId() != null ? request.settingId() : new SettingId(NewIds.next("set"));
+        CommandAccepted accepted = commands.send(new RegisterSetting(id, request.name(), request.type(),
+                request.hscp(), request.practiceCode(), request.deepEnd()), id);
+        return ResponseEntity.created(URI.create("/api/settings/" + id)).body(accepted);
+    }
+
+    @PostMapping("/{settingId}/closure")
+    ResponseEntity<CommandAccepted> close(@PathVariable SettingId settingId) {
+        return ResponseEntity.accepted().body(commands.send(new CloseSetting(settingId), settingId));
+    }
+}

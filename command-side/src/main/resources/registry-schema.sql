@@ -1,0 +1,25 @@
+CREATE TABLE IF NOT EXISTS registry_setting (
+    setting_id VARCHAR(64) PRIMARY KEY,
+    active BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS registry_worker (
+    worker_id VARCHAR(64) PRIMARY KEY,
+    active BOOLEAN NOT NULL,
+    capacity INT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS registry_worker_setting (
+    worker_id VARCHAR(64) NOT NULL,
+    setting_id VARCHAR(64) NOT NULL,
+    PRIMARY KEY (worker_id, setting_id)
+);
+CREATE TABLE IF NOT EXISTS registry_participant (
+    participant_id VARCHAR(16) PRIMARY KEY,
+    erased BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS registry_case (
+    referral_id VARCHAR(64) PRIMARY KEY,
+    worker_id VARCHAR(64) NOT NULL,
+    is_open BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS registry_case_by_worker ON registry_case (worker_id, is_open);
+CREATE SEQUENCE IF NOT EXISTS participant_number START WITH 1;
