@@ -1,9 +1,7 @@
 package org.clw.ledger.command;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
 /** The command side on its own: aggregates and the REST command API. */
 @SpringBootApplication
@@ -19,11 +17,5 @@ public class CommandSideApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
-    }
-
-    /** Aggregates take the time from this clock, never from the system directly, so that tests can fix it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,28 +1,41 @@
 package org.clw.ledger.command.eventstore;
 
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.springframework.beans.factory.InitializingBean;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Without Axon Server the events live in the command side's SQL database (an H2 file by default) through Axon's JDBC
- * storage engine, which Axon's auto-configuration builds from the data source. This creates its tables.
+ * storage engine, joining the command's transaction. The engine exists only in this mode: Axon's own JDBC
+ * auto-configuration is excluded because it would build one beside Axon Server too, silently diverting events.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class EmbeddedEventStore {
 
     @Bean
-    InitializingBean eventTables(EventStorageEngine engine) {
-        return () -> {
-            if (!(engine instanceof JdbcEventStorageEngine jdbcEngine)) {
-                throw new IllegalStateException("Expected Axon's JDBC event storage engine, found "
-                        + engine.getClass().getName());
-            }
-            jdbcEngine.createSchema(new H2EventTableFactory());
-        };
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
+            DataSource dataSource, TransactionManager transactionManager, Configuration axon) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .eventSerializer(events)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .build();
+        engine.createSchema(new H2EventTableFactory());
+        return engine;
     }
 }

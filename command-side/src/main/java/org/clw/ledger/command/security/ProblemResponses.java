@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** 401 and 403 as RFC 9457 problem details, like every other error of the API. */
 class ProblemResponses {
@@ -32,10 +33,20 @@ class ProblemResponses {
                 write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request");
     }
 
+    /** The firewall's refusals (encoded slashes, path traversal) as problems too. */
+    RequestRejectedHandler rejected() {
+        return (request, response, exception) ->
+                write(request, response, HttpStatus.BAD_REQUEST, "The request URL is not acceptable");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // The firewall rejects such URLs; the problem then simply has no instance.
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic against the configured users; stateless, so every request names its user and every event records a
@@ -46,6 +47,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/participants/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemResponses(json).rejected();
     }
 
     @Bean

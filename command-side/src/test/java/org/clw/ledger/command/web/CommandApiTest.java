@@ -1,0 +1,188 @@
+package org.clw.ledger.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.clw.ledger.events.appointment.AppointmentAttended;
+import org.clw.ledger.events.appointment.AppointmentBooked;
+import org.clw.ledger.events.appointment.AppointmentCancelled;
+import org.clw.ledger.events.referral.CaseClosed;
+import org.clw.ledger.events.referral.LinksWorkerAllocated;
+import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
+import org.clw.ledger.events.referral.ReferralAccepted;
+import org.clw.ledger.events.referral.ReferralReceived;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** A case from referral to closure through the REST command API, and the events it leaves in the store. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:command-api;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class CommandApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EventStore eventStore;
+
+    String suffix;
+
+    @BeforeEach
+    void uniqueIds() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void a_case_runs_from_referral_to_closure_and_every_event_carries_its_audit_metadata() throws Exception {
+        String setting = "gp-" + suffix;
+        String worker = "lw-" + suffix;
+        String referral = "ref-" + suffix;
+        registerSettingAndWorker(setting, worker);
+        String participant = registerParticipant();
+
+        as("worker", post("/api/referrals"), """
+                {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["HOUSING","DEBT"],
+                 "primaryNeed":"DEBT","route":"GP","consentRecorded":true}""".formatted(referral, participant, setting),
+                "corr-" + suffix)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/cases/" + referral))
+                .andExpect(jsonPath("$.id").value(referral))
+                .andExpect(jsonPath("$.version").value(0));
+        as("worker", post("/api/referrals/{id}/acceptance", referral), null, "corr-" + suffix)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.version").value(1));
+        as("manager", post("/api/referrals/{id}/allocation", referral), """
+                {"workerId":"%s"}""".formatted(worker), "corr-" + suffix)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.version").value(2));
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant nextWeek = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        as("worker", post("/api/referrals/{id}/appointments", referral), """
+                {"appointmentId":"first","start":"%s","durationMinutes":45,"mode":"IN_PERSON"}""".formatted(yesterday),
+                "corr-" + suffix)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value("first"));
+        as("worker", post("/api/referrals/{id}/appointments", referral), """
+                {"appointmentId":"second","start":"%s","durationMinutes":45,"mode":"PHONE"}""".formatted(nextWeek),
+                "corr-" + suffix).andExpect(status().isCreated());
+        as("worker", post("/api/referrals/{id}/appointments/first/attendance", referral), """
+                {"attendance":"ATTENDED"}""", "corr-" + suffix).andExpect(status().isAccepted());
+        as("worker", post("/api/referrals/{id}/outcome-measures", referral), """
+                {"instrument":"SWEMWBS","timepoint":"BASELINE","answers":[3,3,2,4,3,2,3],"mode":"SELF"}""",
+                "corr-" + suffix).andExpect(status().isCreated());
+        as("worker", post("/api/referrals/{id}/closure", referral), """
+                {"reason":"GOALS_MET"}""", "corr-" + suffix)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.version").value(8));
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(referral, 0).asStream().toList();
+        assertThat(events).extracting(event -> (Class) event.getPayloadType()).containsExactly(
+                ReferralReceived.class, ReferralAccepted.class, LinksWorkerAllocated.class, AppointmentBooked.class,
+                AppointmentBooked.class, AppointmentAttended.class, OutcomeMeasureRecorded.class,
+                AppointmentCancelled.class, CaseClosed.class);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getMetaData()).containsKeys("actorId", "actorRole", "correlationId", "causationId",
+                    "commandName", "requestId");
+            assertThat(event.getMetaData().get("correlationId")).isEqualTo("corr-" + suffix);
+        });
+        assertThat(events.get(0).getMetaData())
+                .containsEntry("actorId", "worker")
+                .containsEntry("actorRole", "LINKS_WORKER")
+                .containsEntry("commandName", "CreateReferral");
+        assertThat(events.get(2).getMetaData())
+                .containsEntry("actorId", "manager")
+                .containsEntry("actorRole", "SERVICE_MANAGER")
+                .containsEntry("commandName", "AllocateLinksWorker");
+        assertThat(events.get(7).getMetaData())
+                .containsEntry("commandName", "CloseCase")
+                .containsEntry("reason", "GOALS_MET")
+                .containsEntry("causationId", events.get(8).getMetaData().get("causationId"));
+        assertThat(events.get(0).getMetaData().get("requestId"))
+                .isNotEqualTo(events.get(1).getMetaData().get("requestId"));
+    }
+
+    @Test
+    void the_actor_comes_from_the_login_never_from_the_request_body() throws Exception {
+        String setting = "gp-" + suffix;
+        as("admin", post("/api/settings"), """
+                {"settingId":"%s","name":"Practice","type":"GP_PRACTICE","hscp":"GLASGOW_CITY",
+                 "actorId":"somebody-else","actorRole":"AUDITOR"}""".formatted(setting), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actorId"));
+        as("admin", post("/api/settings"), """
+                {"settingId":"%s","name":"Practice","type":"GP_PRACTICE","hscp":"GLASGOW_CITY"}""".formatted(setting),
+                null).andExpect(status().isCreated());
+        assertThat(eventStore.readEvents(setting, 0).next().getMetaData())
+                .containsEntry("actorId", "admin").containsEntry("actorRole", "ADMIN");
+    }
+
+    @Test
+    void repeating_a_creation_is_harmless_and_a_different_payload_under_the_same_id_is_a_conflict()
+            throws Exception {
+        String body = """
+                {"settingId":"fb-%s","name":"North Foodbank","type":"FOODBANK","hscp":"GLASGOW_CITY"}"""
+                .formatted(suffix);
+        as("admin", post("/api/settings"), body, null).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(0));
+        as("admin", post("/api/settings"), body, null).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(0));
+        as("admin", post("/api/settings"), body.replace("North", "South"), null)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Setting fb-%s already exists with different content"
+                        .formatted(suffix)));
+        assertThat(eventStore.readEvents("fb-" + suffix, 0).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void the_server_numbers_participants_when_the_client_does_not() throws Exception {
+        String first = registerParticipant();
+        String second = registerParticipant();
+        assertThat(first).matches("P\\d{6}");
+        assertThat(Long.parseLong(second.substring(1))).isGreaterThan(Long.parseLong(first.substring(1)));
+    }
+
+    private void registerSettingAndWorker(String setting, String worker) throws Exception {
+        as("admin", post("/api/settings"), """
+                {"settingId":"%s","name":"Parkhead Health Centre","type":"GP_PRACTICE","hscp":"GLASGOW_CITY",
+                 "practiceCode":"46110","deepEnd":true}""".formatted(setting), null).andExpect(status().isCreated());
+        as("manager", post("/api/links-workers"), """
+                {"workerId":"%s","name":"Alex Worker","settings":["%s"],"capacity":20}""".formatted(worker, setting),
+                null).andExpect(status().isCreated());
+    }
+
+    private String registerParticipant() throws Exception {
+        String response = as("worker", post("/api/participants"), """
+                {"personalDetails":{"givenName":"Morag","familyName":"Fakename","chiNumber":"0101011237",
+                  "dateOfBirth":"2001-01-01","postcode":"G31 4AB"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_25_34","simdDecile":1}}""", null)
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return response.replaceAll(".*\"id\":\"(P\\d+)\".*", "$1");
+    }
+
+    private ResultActions as(String user,
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String json,
+            String correlationId) throws Exception {
+        request.with(httpBasic(user, user + "-demo"));
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        return mvc.perform(request);
+    }
+}

@@ -1,0 +1,25 @@
+package org.clw.ledger.standalone;
+
+import org.clw.ledger.command.CommandSideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * The whole system in one JVM with no external process: the event store on an H2 file, everything under
+ * {@code clw.data-dir} (default {@code ./data}). The other applications' main classes are left out of the scan.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "org.clw.ledger",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+public class StandaloneApplication {
+
+    public static void main(String[] args) {
+        CommandSideApplication.disableAxonUpdateChecker();
+        SpringApplication.run(StandaloneApplication.class, args);
+    }
+}
