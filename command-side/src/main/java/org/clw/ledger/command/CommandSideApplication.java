@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The command side on its own: aggregates and the REST command API. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"org.clw.ledger.command", "org.clw.ledger.api"})
 public class CommandSideApplication {
 
     public static void main(String[] args) {

@@ -1,4 +1,4 @@
-package org.clw.ledger.command.security;
+package org.clw.ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +17,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic against the configured users; stateless, so every request names its user and every event records a
- * real actor. Registries are kept by managers and admins; cases are changed by links workers, managers and admins.
+ * real actor. Registries are kept by managers and admins; cases are changed by links workers, managers and admins
+ * and read by them and auditors; evaluators see statistics only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserAccounts.class)
@@ -26,6 +27,8 @@ class SecurityConfiguration {
     private static final String[] CASE_WORKERS = {
             Role.LINKS_WORKER.name(), Role.SERVICE_MANAGER.name(), Role.ADMIN.name()};
     private static final String[] REGISTRY_KEEPERS = {Role.SERVICE_MANAGER.name(), Role.ADMIN.name()};
+    private static final String[] CASE_READERS = {
+            Role.LINKS_WORKER.name(), Role.SERVICE_MANAGER.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -45,6 +48,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/**",
                                 "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.PUT, "/api/participants/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/links-workers",
+                                "/api/links-workers/**", "/api/waiting-list", "/api/settings").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/statistics", "/api/statistics/**").authenticated()
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,4 +1,4 @@
-package org.clw.ledger.command.security;
+package org.clw.ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.clw.ledger.command.audit;
+package org.clw.ledger.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

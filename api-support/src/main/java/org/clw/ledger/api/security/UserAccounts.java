@@ -1,4 +1,4 @@
-package org.clw.ledger.command.security;
+package org.clw.ledger.api.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

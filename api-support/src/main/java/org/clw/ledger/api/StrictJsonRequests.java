@@ -1,4 +1,4 @@
-package org.clw.ledger.command.web;
+package org.clw.ledger.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.util.List;

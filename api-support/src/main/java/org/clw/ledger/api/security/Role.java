@@ -1,4 +1,4 @@
-package org.clw.ledger.command.security;
+package org.clw.ledger.api.security;
 
 /** The roles of DESIGN.md section 7. */
 public enum Role {
