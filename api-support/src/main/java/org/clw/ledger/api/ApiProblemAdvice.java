@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -44,6 +45,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error handling a request", exception);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the request id in the X-Request-Id header identifies it");
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail invalidParameter(InvalidParameter exception) {
+        return Problems.invalid(exception.parameter(), exception.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(exception.getParameterName(), "is required"));
     }
 
     @Override

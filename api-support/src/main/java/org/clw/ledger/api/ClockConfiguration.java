@@ -1,4 +1,4 @@
-package org.clw.ledger.command.domain;
+package org.clw.ledger.api;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** Aggregates take the time from this clock, never from the system directly, so that tests can fix it. */
+    /** The one source of "now": aggregates and queries take the time from it, so that tests can fix it. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -1,0 +1,16 @@
+package org.clw.ledger.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The query side on its own: projections into MongoDB and the REST query API, reading events from Axon Server. */
+@SpringBootApplication(scanBasePackages = {"org.clw.ledger.query", "org.clw.ledger.api"})
+public class QuerySideApplication {
+
+    public static void main(String[] args) {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(QuerySideApplication.class, args);
+    }
+}

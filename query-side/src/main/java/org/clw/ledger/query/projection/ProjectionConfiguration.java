@@ -1,0 +1,37 @@
+package org.clw.ledger.query.projection;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The projections' plumbing: tracking tokens in the read models' MongoDB (declared here because the axon-mongo
+ * Spring Boot starter stops at 4.10), a failing event handler fails its batch so that it is retried rather than
+ * skipped, and every batch's documents are written before its token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConfiguration {
+
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
+            @Value("${spring.data.mongodb.database}") String database) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule projectionBatches() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatchFlusher())
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+}

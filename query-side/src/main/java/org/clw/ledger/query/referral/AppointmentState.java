@@ -1,0 +1,8 @@
+package org.clw.ledger.query.referral;
+
+public enum AppointmentState {
+    BOOKED,
+    CANCELLED,
+    ATTENDED,
+    MISSED
+}

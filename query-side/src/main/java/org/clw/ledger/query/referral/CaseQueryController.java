@@ -1,0 +1,88 @@
+package org.clw.ledger.query.referral;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.clw.ledger.api.InvalidParameter;
+import org.clw.ledger.events.linksworker.LinksWorkerId;
+import org.clw.ledger.events.referral.Need;
+import org.clw.ledger.events.referral.ReferralId;
+import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.web.PageOf;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Case summaries: one by id, or a search by status, setting, worker, need and date of receipt. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseQueryController {
+
+    private static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
+
+    private final MongoOperations mongo;
+
+    CaseQueryController(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/{referralId}")
+    CaseSummary find(@PathVariable ReferralId referralId) {
+        CaseSummary summary = mongo.findById(referralId.value(), CaseSummary.class, CaseSummaryProjection.COLLECTION);
+        if (summary == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + referralId);
+        }
+        return summary;
+    }
+
+    /** {@code from} and {@code to} bound the day of receipt, both inclusive. Newest first. */
+    @GetMapping
+    PageOf<CaseSummary> search(
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) SettingId setting,
+            @RequestParam(required = false) LinksWorkerId worker,
+            @RequestParam(required = false) Need need,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidParameter("from", "must not be after to");
+        }
+        List<Criteria> criteria = new ArrayList<>();
+        if (status != null) {
+            criteria.add(Criteria.where("status").is(status));
+        }
+        if (setting != null) {
+            criteria.add(Criteria.where("settingId").is(setting.value()));
+        }
+        if (worker != null) {
+            criteria.add(Criteria.where("workerId").is(worker.value()));
+        }
+        if (need != null) {
+            criteria.add(Criteria.where("needs").is(need));
+        }
+        if (from != null) {
+            criteria.add(Criteria.where("receivedAt").gte(from.atStartOfDay(PROGRAMME_ZONE).toInstant()));
+        }
+        if (to != null) {
+            criteria.add(Criteria.where("receivedAt").lt(to.plusDays(1).atStartOfDay(PROGRAMME_ZONE).toInstant()));
+        }
+        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+        long total = mongo.count(query, CaseSummaryProjection.COLLECTION);
+        query.with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
+        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummaryProjection.COLLECTION), page, size, total);
+    }
+}

@@ -1,0 +1,107 @@
+package org.clw.ledger.query.statistics;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.clw.ledger.events.referral.OutcomeInstrument;
+
+/**
+ * The statistics of a period, computed from summed counts. Rates are null when their denominator is zero.
+ * <ul>
+ * <li>DNA rate = missed / (attended + missed);</li>
+ * <li>days to first attended appointment: the nearest-rank median and 90th percentile over the cases whose first
+ * attended appointment fell in the period;</li>
+ * <li>share with three or more attended = closures after 3+ attended appointments / closures;</li>
+ * <li>uptake = taken up / (taken up + not taken up);</li>
+ * <li>mean outcome change = the mean, over cases whose latest score fell in the period, of latest minus baseline.</li>
+ * </ul>
+ */
+record StatisticsReport(Referrals referrals, Appointments appointments, Wait daysToFirstAttendedAppointment,
+                        Closures closures, OnwardReferrals onwardReferrals,
+                        Map<OutcomeInstrument, OutcomeChange> outcomeChange) {
+
+    record Referrals(long received, long accepted, long declined) {
+    }
+
+    record Appointments(long booked, long attended, long missed, long cancelled, Double dnaRate) {
+    }
+
+    record Wait(long cases, Long median, Long percentile90) {
+    }
+
+    record Closures(long total, long withThreeOrMoreAttended, Double shareWithThreeOrMoreAttended,
+                    Map<String, Long> byReason) {
+    }
+
+    record OnwardReferrals(long made, long takenUp, long notTakenUp, Double uptake) {
+    }
+
+    record OutcomeChange(long cases, double meanChange) {
+    }
+
+    /** @param counts summed counts; keys with a dimension ({@code |route=...}) are not read here */
+    static StatisticsReport of(Map<String, Long> counts) {
+        long attended = get(counts, Metric.ATTENDED);
+        long missed = get(counts, Metric.MISSED);
+        long closed = get(counts, Metric.CLOSED);
+        long takenUp = get(counts, Metric.ONWARD_TAKEN_UP);
+        long notTakenUp = get(counts, Metric.ONWARD_NOT_TAKEN_UP);
+        Map<String, Long> byReason = new TreeMap<>();
+        TreeMap<Long, Long> waits = new TreeMap<>();
+        Map<OutcomeInstrument, OutcomeChange> outcomes = new TreeMap<>();
+        counts.forEach((key, value) -> {
+            if (key.contains("|")) {
+                return;
+            }
+            if (key.startsWith(Metric.CLOSURE_REASON + ":")) {
+                byReason.put(key.substring(Metric.CLOSURE_REASON.length() + 1), value);
+            } else if (key.startsWith(Metric.WAIT_DAYS + ":")) {
+                waits.put(Long.parseLong(key.substring(Metric.WAIT_DAYS.length() + 1)), value);
+            }
+        });
+        for (OutcomeInstrument instrument : OutcomeInstrument.values()) {
+            String metric = Metric.OUTCOME_CHANGE + ":" + instrument;
+            long cases = get(counts, metric + ":count");
+            if (cases > 0) {
+                outcomes.put(instrument, new OutcomeChange(cases, (double) get(counts, metric + ":sum") / cases));
+            }
+        }
+        return new StatisticsReport(
+                new Referrals(get(counts, Metric.RECEIVED), get(counts, Metric.ACCEPTED),
+                        get(counts, Metric.DECLINED)),
+                new Appointments(get(counts, Metric.BOOKED), attended, missed, get(counts, Metric.CANCELLED),
+                        ratio(missed, attended + missed)),
+                wait(waits),
+                new Closures(closed, get(counts, Metric.CLOSED_AFTER_THREE),
+                        ratio(get(counts, Metric.CLOSED_AFTER_THREE), closed), byReason),
+                new OnwardReferrals(get(counts, Metric.ONWARD_MADE), takenUp, notTakenUp,
+                        ratio(takenUp, takenUp + notTakenUp)),
+                outcomes);
+    }
+
+    private static Wait wait(TreeMap<Long, Long> histogram) {
+        long cases = histogram.values().stream().mapToLong(Long::longValue).sum();
+        return cases == 0 ? new Wait(0, null, null)
+                : new Wait(cases, nearestRank(histogram, cases, 50), nearestRank(histogram, cases, 90));
+    }
+
+    /** The smallest value with at least {@code percent}% of the cases at or below it. */
+    static long nearestRank(TreeMap<Long, Long> histogram, long cases, int percent) {
+        long rank = (cases * percent + 99) / 100;
+        long seen = 0;
+        for (Map.Entry<Long, Long> bin : histogram.entrySet()) {
+            seen += bin.getValue();
+            if (seen >= rank) {
+                return bin.getKey();
+            }
+        }
+        return histogram.lastKey();
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static long get(Map<String, Long> counts, String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+}

@@ -1,0 +1,57 @@
+package org.clw.ledger.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.awaitility.Awaitility;
+import org.clw.ledger.query.projection.ProjectionProgress;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * For query-side tests: an in-memory event store that tests append hand-written case histories to, and a clock
+ * fixed at {@link #NOW}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class InMemoryEvents {
+
+    public static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
+
+    @Bean
+    EventStorageEngine eventStorageEngine() {
+        return new InMemoryEventStorageEngine();
+    }
+
+    @Bean
+    @Primary
+    Clock fixedClock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** Appends events of one aggregate, numbering them from {@code firstSequence}. */
+    public static void append(EventStore store, String aggregateType, String aggregateId, long firstSequence,
+            Object... payloads) {
+        long sequence = firstSequence;
+        for (Object payload : payloads) {
+            store.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence++, payload,
+                    Map.of("actorId", "test", "actorRole", "ADMIN")));
+        }
+    }
+
+    public static void awaitCaughtUp(ProjectionProgress progress, EventProcessingConfiguration processing) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                progress.caughtUp() && processing.eventProcessors().values().stream()
+                        .filter(StreamingEventProcessor.class::isInstance)
+                        .map(StreamingEventProcessor.class::cast)
+                        .noneMatch(StreamingEventProcessor::isReplaying));
+    }
+}

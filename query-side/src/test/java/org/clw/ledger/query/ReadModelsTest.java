@@ -1,0 +1,346 @@
+package org.clw.ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.clw.ledger.query.projection.ProjectionProgress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The read models of {@link FixedHistory}, built by the real processors into the in-process Mongo server, checked
+ * through the query API against values worked out by hand; then re-delivered and replayed.
+ */
+@SpringBootTest(classes = QuerySideApplication.class,
+        properties = {"axon.axonserver.enabled=false", "clw.mongo.embedded=memory"})
+@Import(InMemoryEvents.class)
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadModelsTest {
+
+    static final List<String> COLLECTIONS = List.of("cases", "caseloads", "caseloads_case_state", "waiting_lists",
+            "waiting_lists_case_state", "statistics", "statistics_case_state", "settings");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    ProjectionProgress progress;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    MongoOperations mongo;
+
+    @BeforeAll
+    void publishTheHistory() {
+        FixedHistory.publish(eventStore);
+        InMemoryEvents.awaitCaughtUp(progress, processing);
+    }
+
+    @Nested
+    class Cases {
+
+        @Test
+        void a_closed_case_shows_its_whole_story() throws Exception {
+            query("/api/cases/C1")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.version").value(18))
+                    .andExpect(jsonPath("$.participantId").value("P000001"))
+                    .andExpect(jsonPath("$.needs", contains("HOUSING", "DEBT")))
+                    .andExpect(jsonPath("$.workerId").value("lw-1"))
+                    .andExpect(jsonPath("$.appointments[*].state",
+                            contains("ATTENDED", "ATTENDED", "ATTENDED", "CANCELLED")))
+                    .andExpect(jsonPath("$.appointmentsAttended").value(3))
+                    .andExpect(jsonPath("$.appointmentsMissed").value(0))
+                    .andExpect(jsonPath("$.attendanceCorrections").value(1))
+                    .andExpect(jsonPath("$.firstAttendedAt").value("2026-03-05T10:00:00Z"))
+                    .andExpect(jsonPath("$.onwardReferrals[*].outcome", contains("TAKEN_UP", "NOT_TAKEN_UP")))
+                    .andExpect(jsonPath("$.outcomeMeasures[*].score", contains(40, 48)))
+                    .andExpect(jsonPath("$.closures[0].attendedAtClosure").value(3))
+                    .andExpect(jsonPath("$.closureReason").value("GOALS_MET"));
+        }
+
+        @Test
+        void a_reopened_case_is_active_again_and_keeps_its_closure() throws Exception {
+            query("/api/cases/C6")
+                    .andExpect(jsonPath("$.status").value("ACTIVE"))
+                    .andExpect(jsonPath("$.reopenings").value(1))
+                    .andExpect(jsonPath("$.closures[0].reason").value("DISENGAGED"))
+                    .andExpect(jsonPath("$.closedAt").value(nullValue()));
+        }
+
+        @Test
+        void a_reallocated_case_shows_its_new_worker_and_the_capacity_override() throws Exception {
+            query("/api/cases/C4")
+                    .andExpect(jsonPath("$.status").value("ALLOCATED"))
+                    .andExpect(jsonPath("$.workerId").value("lw-1"))
+                    .andExpect(jsonPath("$.allocations").value(2))
+                    .andExpect(jsonPath("$.allocatedAboveCapacity").value(true));
+        }
+
+        @Test
+        void cases_are_searched_by_status_setting_worker_need_and_date_newest_first() throws Exception {
+            query("/api/cases?status=ALLOCATED").andExpect(jsonPath("$.items[*].referralId", contains("C4", "C3")));
+            query("/api/cases?setting=fb-1").andExpect(jsonPath("$.items[*].referralId", contains("C3")));
+            query("/api/cases?worker=lw-1").andExpect(jsonPath("$.items[*].referralId", contains("C4", "C3", "C1")));
+            query("/api/cases?need=HOUSING").andExpect(jsonPath("$.items[*].referralId", contains("C4", "C1")));
+            query("/api/cases?from=2026-03-09&to=2026-03-10")
+                    .andExpect(jsonPath("$.items[*].referralId", contains("C4", "C3")));
+            // Newest first: C5, C4, C3, C2, C1, C6.
+            query("/api/cases?size=2&page=1")
+                    .andExpect(jsonPath("$.items[*].referralId", contains("C3", "C2")))
+                    .andExpect(jsonPath("$.totalItems").value(6))
+                    .andExpect(jsonPath("$.totalPages").value(3));
+        }
+    }
+
+    @Nested
+    class Caseloads {
+
+        @Test
+        void a_worker_holds_their_open_cases_soonest_appointment_first() throws Exception {
+            query("/api/links-workers/lw-1/caseload")
+                    .andExpect(jsonPath("$.worker.name").value("Alex Morgan"))
+                    .andExpect(jsonPath("$.worker.capacity").value(3))
+                    .andExpect(jsonPath("$.worker.openCases").value(2))
+                    .andExpect(jsonPath("$.worker.availablePlaces").value(1))
+                    .andExpect(jsonPath("$.cases[*].referralId", contains("C4", "C3")))
+                    .andExpect(jsonPath("$.cases[0].nextAppointment").value("2026-04-07T10:00:00Z"))
+                    .andExpect(jsonPath("$.cases[1].nextAppointment").value(nullValue()));
+        }
+
+        @Test
+        void reallocation_moves_the_case_and_a_reopened_case_returns() throws Exception {
+            query("/api/links-workers/lw-2/caseload")
+                    .andExpect(jsonPath("$.worker.active").value(false))
+                    .andExpect(jsonPath("$.worker.settings", contains("fb-1", "gp-1")))
+                    .andExpect(jsonPath("$.cases[*].referralId", contains("C6")));
+        }
+
+        @Test
+        void all_workers_are_listed_with_caseload_against_capacity() throws Exception {
+            query("/api/links-workers")
+                    .andExpect(jsonPath("$.items[*].name", contains("Alex Morgan", "Sam Reid")))
+                    .andExpect(jsonPath("$.items[*].openCases", contains(2, 1)))
+                    .andExpect(jsonPath("$.items[*].capacity", contains(3, 5)));
+        }
+    }
+
+    @Nested
+    class WaitingLists {
+
+        @Test
+        void a_setting_lists_referrals_without_a_first_attended_appointment_longest_first() throws Exception {
+            query("/api/waiting-list?setting=gp-1")
+                    .andExpect(jsonPath("$.targetDays").value(10))
+                    .andExpect(jsonPath("$.overdue").value(2))
+                    .andExpect(jsonPath("$.referrals.items[*].referralId", contains("C4", "C5")))
+                    .andExpect(jsonPath("$.referrals.items[*].daysWaiting", contains(21, 15)))
+                    .andExpect(jsonPath("$.referrals.items[*].status", contains("ALLOCATED", "RECEIVED")));
+        }
+
+        @Test
+        void without_a_setting_every_waiting_list_is_merged() throws Exception {
+            query("/api/waiting-list")
+                    .andExpect(jsonPath("$.referrals.items[*].referralId", contains("C3", "C4", "C5")))
+                    .andExpect(jsonPath("$.referrals.items[0].settingId").value("fb-1"));
+        }
+    }
+
+    @Nested
+    class Statistics {
+
+        @Test
+        void the_month_totals_match_the_hand_count() throws Exception {
+            query("/api/statistics?from=2026-03-01&to=2026-03-31")
+                    .andExpect(jsonPath("$.statistics.referrals.received").value(6))
+                    .andExpect(jsonPath("$.statistics.referrals.accepted").value(4))
+                    .andExpect(jsonPath("$.statistics.referrals.declined").value(1))
+                    .andExpect(jsonPath("$.statistics.appointments.booked").value(8))
+                    .andExpect(jsonPath("$.statistics.appointments.attended").value(4))
+                    .andExpect(jsonPath("$.statistics.appointments.missed").value(1))
+                    .andExpect(jsonPath("$.statistics.appointments.cancelled").value(2))
+                    .andExpect(jsonPath("$.statistics.appointments.dnaRate").value(0.2))
+                    .andExpect(jsonPath("$.statistics.daysToFirstAttendedAppointment.cases").value(2))
+                    .andExpect(jsonPath("$.statistics.daysToFirstAttendedAppointment.median").value(2))
+                    .andExpect(jsonPath("$.statistics.daysToFirstAttendedAppointment.percentile90").value(3))
+                    .andExpect(jsonPath("$.statistics.closures.total").value(2))
+                    .andExpect(jsonPath("$.statistics.closures.withThreeOrMoreAttended").value(1))
+                    .andExpect(jsonPath("$.statistics.closures.shareWithThreeOrMoreAttended").value(0.5))
+                    .andExpect(jsonPath("$.statistics.closures.byReason.GOALS_MET").value(1))
+                    .andExpect(jsonPath("$.statistics.closures.byReason.DISENGAGED").value(1))
+                    .andExpect(jsonPath("$.statistics.onwardReferrals.made").value(2))
+                    .andExpect(jsonPath("$.statistics.onwardReferrals.uptake").value(0.5))
+                    .andExpect(jsonPath("$.statistics.outcomeChange.WEMWBS.cases").value(1))
+                    .andExpect(jsonPath("$.statistics.outcomeChange.WEMWBS.meanChange").value(8.0))
+                    .andExpect(jsonPath("$.referralsReceivedByRoute.GP").value(2))
+                    .andExpect(jsonPath("$.referralsReceivedByRoute.SELF").value(1))
+                    .andExpect(jsonPath("$.referralsReceivedByNeed.FOOD_INSECURITY").value(1));
+        }
+
+        @Test
+        void one_setting_or_its_hscp_counts_only_its_own() throws Exception {
+            for (String filter : List.of("setting=fb-1", "hscp=WEST_DUNBARTONSHIRE")) {
+                query("/api/statistics?from=2026-03-01&to=2026-03-31&" + filter)
+                        .andExpect(jsonPath("$.statistics.referrals.received").value(1))
+                        .andExpect(jsonPath("$.statistics.appointments.booked").value(2))
+                        .andExpect(jsonPath("$.statistics.appointments.missed").value(1))
+                        .andExpect(jsonPath("$.statistics.appointments.cancelled").value(1))
+                        .andExpect(jsonPath("$.statistics.appointments.dnaRate").value(1.0));
+            }
+        }
+
+        @Test
+        void a_period_counts_only_what_happened_in_it() throws Exception {
+            query("/api/statistics?from=2026-03-13&to=2026-03-13")
+                    .andExpect(jsonPath("$.statistics.referrals.received").value(0))
+                    .andExpect(jsonPath("$.statistics.appointments.booked").value(1))
+                    .andExpect(jsonPath("$.statistics.appointments.attended").value(0))
+                    .andExpect(jsonPath("$.statistics.appointments.dnaRate").value(nullValue()));
+            query("/api/statistics?from=2026-03-12&to=2026-03-12")
+                    .andExpect(jsonPath("$.statistics.appointments.attended").value(1))
+                    .andExpect(jsonPath("$.statistics.appointments.missed").value(0));
+        }
+
+        @Test
+        void a_weekly_series_cuts_at_mondays_and_clips_the_first_week() throws Exception {
+            query("/api/statistics/series?from=2026-03-01&to=2026-03-15&interval=week")
+                    .andExpect(jsonPath("$.periods[*].period", contains("2026-W09", "2026-W10", "2026-W11")))
+                    .andExpect(jsonPath("$.periods[0].from").value("2026-03-01"))
+                    .andExpect(jsonPath("$.periods[0].to").value("2026-03-01"))
+                    .andExpect(jsonPath("$.periods[0].groups.all.referrals.received").value(1))
+                    .andExpect(jsonPath("$.periods[1].groups.all.referrals.received").value(2))
+                    .andExpect(jsonPath("$.periods[2].groups.all.referrals.received").value(2));
+        }
+
+        @Test
+        void a_monthly_series_groups_by_route_need_setting_or_hscp() throws Exception {
+            String month = "/api/statistics/series?from=2026-03-01&to=2026-03-31&interval=month&groupBy=";
+            query(month + "route")
+                    .andExpect(jsonPath("$.periods[0].period").value("2026-03"))
+                    .andExpect(jsonPath("$.periods[0].groups.GP.referrals.received").value(2))
+                    .andExpect(jsonPath("$.periods[0].groups.GP.appointments.booked").value(5))
+                    .andExpect(jsonPath("$.periods[0].groups.GP.appointments.attended").value(3));
+            query(month + "need")
+                    .andExpect(jsonPath("$.periods[0].groups.BEREAVEMENT.closures.total").value(1));
+            query(month + "setting")
+                    .andExpect(jsonPath("$.periods[0].groups.fb-1.referrals.received").value(1))
+                    .andExpect(jsonPath("$.periods[0].groups.gp-1.referrals.received").value(5));
+            query(month + "hscp")
+                    .andExpect(jsonPath("$.periods[0].groups.GLASGOW_CITY.referrals.received").value(5));
+            query("/api/statistics/series?from=2026-01-01&to=2026-06-30&interval=quarter")
+                    .andExpect(jsonPath("$.periods[*].period", contains("2026-Q1", "2026-Q2")))
+                    .andExpect(jsonPath("$.periods[0].groups.all.referrals.received").value(6));
+        }
+    }
+
+    @Nested
+    class BadRequests {
+
+        @Test
+        void unknown_ids_are_404_problems() throws Exception {
+            query("/api/cases/C404").andExpect(status().isNotFound())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            query("/api/links-workers/lw-404/caseload").andExpect(status().isNotFound());
+        }
+
+        @Test
+        void bad_parameters_are_400_problems_naming_the_parameter() throws Exception {
+            expectBadParameter("/api/statistics?from=2026-04-01&to=2026-03-01", "from");
+            expectBadParameter("/api/statistics?from=yesterday&to=2026-03-01", "from");
+            expectBadParameter("/api/statistics?to=2026-03-01", "from");
+            expectBadParameter("/api/statistics?from=2010-01-01&to=2026-03-01", "to");
+            expectBadParameter("/api/statistics/series?from=2026-03-01&to=2026-03-31&groupBy=colour", "groupBy");
+            expectBadParameter("/api/statistics/series?from=2026-03-01&to=2026-03-31&interval=fortnight",
+                    "interval");
+            expectBadParameter("/api/cases?size=500", "size");
+            expectBadParameter("/api/cases?status=LOST", "status");
+            expectBadParameter("/api/cases/bad..id", "referralId");
+            expectBadParameter("/api/waiting-list?setting=../x", "setting");
+        }
+
+        private void expectBadParameter(String uri, String parameter) throws Exception {
+            query(uri).andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(parameter));
+        }
+    }
+
+    @Nested
+    class RedeliveryAndReplay {
+
+        @Test
+        void re_delivering_events_changes_no_document() {
+            Map<String, List<String>> before = snapshot();
+            for (StreamingEventProcessor processor : streamingProcessors()) {
+                processor.shutDown();
+                tokenStore.storeToken(new GlobalSequenceTrackingToken(20), processor.getName(), 0);
+                processor.start();
+            }
+            InMemoryEvents.awaitCaughtUp(progress, processing);
+            assertThat(snapshot()).isEqualTo(before);
+        }
+
+        @Test
+        void a_reset_and_replay_rebuilds_identical_documents() {
+            Map<String, List<String>> before = snapshot();
+            for (StreamingEventProcessor processor : streamingProcessors()) {
+                processor.shutDown();
+                processor.resetTokens();
+                processor.start();
+            }
+            InMemoryEvents.awaitCaughtUp(progress, processing);
+            assertThat(snapshot()).isEqualTo(before);
+            assertThat(before.get("cases")).hasSize(6);
+        }
+
+        private List<StreamingEventProcessor> streamingProcessors() {
+            return processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .toList();
+        }
+
+        private Map<String, List<String>> snapshot() {
+            Map<String, List<String>> documents = new TreeMap<>();
+            for (String collection : COLLECTIONS) {
+                documents.put(collection, mongo.getCollection(collection).find()
+                        .sort(new Document("_id", 1)).map(Document::toJson).into(new java.util.ArrayList<>()));
+            }
+            return documents;
+        }
+    }
+
+    private ResultActions query(String uri) throws Exception {
+        return mvc.perform(get(uri).with(httpBasic("manager", "manager-demo")));
+    }
+}
