@@ -9,8 +9,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * The whole system in one JVM with no external process: the event store on an H2 file, everything under
- * {@code clw.data-dir} (default {@code ./data}). The other applications' main classes are left out of the scan.
+ * The whole system in one JVM with no external process: the event store on an H2 file, read models and tokens in
+ * an in-process MongoDB-wire server on another H2 file, everything under {@code clw.data-dir} (default
+ * {@code ./data}). The two sides' own main classes are left out of the scan.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

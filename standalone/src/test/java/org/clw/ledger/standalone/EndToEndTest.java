@@ -1,0 +1,122 @@
+package org.clw.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Commands through the REST command API, then the query API: the case, the caseload, the waiting list and the
+ * statistics follow, eventually (waited for, never slept for).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+
+    ConfigurableApplicationContext app;
+    RestClient manager;
+    RestClient worker;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        app = new SpringApplicationBuilder(StandaloneApplication.class)
+                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
+        String base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        manager = client(base, "manager");
+        worker = client(base, "worker");
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_case_worked_through_the_command_api_shows_up_in_every_read_model() {
+        Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant nextWeek = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        post(manager, "/api/settings", """
+                {"settingId":"gp-e2e","name":"Possilpark Health Centre","type":"GP_PRACTICE",
+                 "hscp":"GLASGOW_CITY","practiceCode":"43210","deepEnd":true}""");
+        post(manager, "/api/links-workers", """
+                {"workerId":"lw-e2e","name":"Jo Links","settings":["gp-e2e"],"capacity":30}""");
+        String person = post(worker, "/api/participants", """
+                {"personalDetails":{"givenName":"Morag","familyName":"Fakename"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_45_54","simdDecile":1}}""").get("id").asText();
+        post(worker, "/api/referrals", """
+                {"referralId":"ref-e2e-1","participantId":"%s","settingId":"gp-e2e","needs":["FUEL_POVERTY","DEBT"],
+                 "primaryNeed":"FUEL_POVERTY","route":"GP","consentRecorded":true,"receivedAt":"%s"}"""
+                .formatted(person, lastWeek));
+        post(worker, "/api/referrals", """
+                {"referralId":"ref-e2e-2","participantId":"%s","settingId":"gp-e2e","needs":["LONELINESS_ISOLATION"],
+                 "primaryNeed":"LONELINESS_ISOLATION","route":"SELF","consentRecorded":true,"receivedAt":"%s"}"""
+                .formatted(person, lastWeek));
+        post(worker, "/api/referrals/ref-e2e-1/acceptance", null);
+        post(manager, "/api/referrals/ref-e2e-1/allocation", "{\"workerId\":\"lw-e2e\"}");
+        post(worker, "/api/referrals/ref-e2e-1/appointments", """
+                {"appointmentId":"first","start":"%s","durationMinutes":60,"mode":"HOME_VISIT"}""".formatted(yesterday));
+        post(worker, "/api/referrals/ref-e2e-1/appointments", """
+                {"appointmentId":"second","start":"%s","durationMinutes":30,"mode":"PHONE"}""".formatted(nextWeek));
+        post(worker, "/api/referrals/ref-e2e-1/appointments/first/attendance", "{\"attendance\":\"MISSED\"}");
+
+        JsonNode summary = eventually("/api/cases/ref-e2e-1", body -> body.get("version").asLong() == 5);
+        assertThat(summary.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(summary.get("appointmentsMissed").asInt()).isEqualTo(1);
+
+        JsonNode caseload = eventually("/api/links-workers/lw-e2e/caseload",
+                body -> body.get("cases").size() == 1 && !body.get("cases").get(0).get("nextAppointment").isNull());
+        assertThat(caseload.get("worker").get("openCases").asInt()).isEqualTo(1);
+        assertThat(caseload.get("cases").get(0).get("nextAppointment").asText()).isEqualTo(nextWeek.toString());
+
+        JsonNode waiting = eventually("/api/waiting-list?setting=gp-e2e",
+                body -> body.get("referrals").get("totalItems").asInt() == 2);
+        assertThat(waiting.get("referrals").get("items").findValuesAsText("daysWaiting")).containsOnly("7");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        JsonNode statistics = eventually("/api/statistics?from=%s&to=%s&setting=gp-e2e"
+                .formatted(today.minusDays(30), today), body -> body.at("/statistics/appointments/missed").asInt() == 1);
+        assertThat(statistics.at("/statistics/referrals/received").asInt()).isEqualTo(2);
+        assertThat(statistics.at("/statistics/appointments/booked").asInt()).isEqualTo(2);
+        assertThat(statistics.at("/statistics/appointments/dnaRate").asDouble()).isEqualTo(1.0);
+        assertThat(statistics.at("/referralsReceivedByRoute/SELF").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode eventually(String uri, java.util.function.Predicate<JsonNode> ready) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = manager.get().uri(uri).exchange((request, response) ->
+                    response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null);
+            return last[0] != null && ready.test(last[0]);
+        });
+        return last[0];
+    }
+
+    private static JsonNode post(RestClient client, String uri, String json) {
+        var request = client.post().uri(uri);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.retrieve().body(JsonNode.class);
+    }
+
+    private static RestClient client(String base, String user) {
+        return RestClient.builder().baseUrl(base)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+    }
+}
