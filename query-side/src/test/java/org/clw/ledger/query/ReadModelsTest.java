@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -321,6 +322,31 @@ class ReadModelsTest {
             InMemoryEvents.awaitCaughtUp(progress, processing);
             assertThat(snapshot()).isEqualTo(before);
             assertThat(before.get("cases")).hasSize(6);
+        }
+
+        @Test
+        void an_admin_rebuilds_one_projection_online_and_sees_where_each_stands() throws Exception {
+            Map<String, List<String>> before = snapshot();
+            mvc.perform(post("/api/admin/projections/statistics/rebuild").with(httpBasic("admin", "admin-demo")))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.name").value("statistics"));
+            InMemoryEvents.awaitCaughtUp(progress, processing);
+            assertThat(snapshot()).isEqualTo(before);
+            mvc.perform(get("/api/admin/projections").with(httpBasic("admin", "admin-demo")))
+                    .andExpect(jsonPath("$[*].name",
+                            contains("case-summaries", "caseloads", "settings", "statistics", "waiting-lists")))
+                    .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0)))
+                    .andExpect(jsonPath("$[*].replaying", contains(false, false, false, false, false)));
+            mvc.perform(post("/api/admin/projections/nothing/rebuild").with(httpBasic("admin", "admin-demo")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/api/admin/projections/statistics/rebuild").with(httpBasic("manager", "manager-demo")))
+                    .andExpect(status().isForbidden());
+        }
+
+        @Test
+        void the_service_is_ready_once_projections_have_caught_up() throws Exception {
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
         }
 
         private List<StreamingEventProcessor> streamingProcessors() {

@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
                                 "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
