@@ -3,6 +3,8 @@ package org.clw.ledger.query;
 import static org.clw.ledger.query.InMemoryEvents.append;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +41,12 @@ public final class FixedHistory {
     }
 
     public static void publish(EventStore store) {
+        events().forEach(store::publish);
+    }
+
+    /** The history in the order it is stored. */
+    public static List<DomainEventMessage<?>> events() {
+        List<DomainEventMessage<?>> store = new ArrayList<>();
         SettingId gp = new SettingId(GP);
         SettingId foodbank = new SettingId(FOODBANK);
         LinksWorkerId w1 = new LinksWorkerId(W1);
@@ -141,6 +149,7 @@ public final class FixedHistory {
 
         append(store, "LinksWorker", W2, 2, new LinksWorkerDeactivated(w2, at("03-25T09:00")));
         append(store, "Setting", FOODBANK, 1, new SettingClosed(foodbank, at("03-31T09:00")));
+        return store;
     }
 
     public static LocalDate march(int day) {

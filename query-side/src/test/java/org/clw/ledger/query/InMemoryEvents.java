@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -37,12 +39,12 @@ public class InMemoryEvents {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
-    /** Appends events of one aggregate, numbering them from {@code firstSequence}. */
-    public static void append(EventStore store, String aggregateType, String aggregateId, long firstSequence,
-            Object... payloads) {
+    /** Events of one aggregate, numbered from {@code firstSequence}, added to {@code events}. */
+    public static void append(List<DomainEventMessage<?>> events, String aggregateType, String aggregateId,
+            long firstSequence, Object... payloads) {
         long sequence = firstSequence;
         for (Object payload : payloads) {
-            store.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence++, payload,
+            events.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence++, payload,
                     Map.of("actorId", "test", "actorRole", "ADMIN")));
         }
     }

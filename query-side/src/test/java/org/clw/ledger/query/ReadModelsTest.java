@@ -265,6 +265,46 @@ class ReadModelsTest {
     }
 
     @Nested
+    class History {
+
+        @Test
+        void a_case_history_lists_every_stored_event_with_its_metadata() throws Exception {
+            query("/api/cases/C1/history")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(19))
+                    .andExpect(jsonPath("$[0].sequence").value(0))
+                    .andExpect(jsonPath("$[0].type").value("ReferralReceived"))
+                    .andExpect(jsonPath("$[0].revision").value("1"))
+                    .andExpect(jsonPath("$[0].occurredAt").value("2026-03-02T09:00:00Z"))
+                    .andExpect(jsonPath("$[0].payload.participantId").value("P000001"))
+                    .andExpect(jsonPath("$[0].metadata.actorId").value("test"))
+                    .andExpect(jsonPath("$[18].type").value("CaseClosed"));
+            query("/api/cases/C404/history").andExpect(status().isNotFound());
+        }
+
+        @Test
+        void a_case_as_of_a_version_is_folded_from_its_first_events() throws Exception {
+            query("/api/cases/C1?version=1")
+                    .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                    .andExpect(jsonPath("$.version").value(1))
+                    .andExpect(jsonPath("$.position").value(-1));
+            query("/api/cases/C1?version=10")
+                    .andExpect(jsonPath("$.appointments[1].state").value("ATTENDED"))
+                    .andExpect(jsonPath("$.attendanceCorrections").value(1));
+            query("/api/cases/C1?version=99").andExpect(status().isNotFound());
+        }
+
+        @Test
+        void a_case_as_of_an_instant_shows_what_the_store_held_then() throws Exception {
+            query("/api/cases/C1?asOf=2000-01-01T00:00:00Z").andExpect(status().isNotFound());
+            query("/api/cases/C1?asOf=2999-01-01T00:00:00Z").andExpect(jsonPath("$.status").value("CLOSED"));
+            expectBadParameter("/api/cases/C1?asOf=yesterday", "asOf");
+            expectBadParameter("/api/cases/C1?asOf=2999-01-01T00:00:00Z&version=1", "version");
+            expectBadParameter("/api/cases/C1?version=-1", "version");
+        }
+    }
+
+    @Nested
     class BadRequests {
 
         @Test
@@ -289,11 +329,12 @@ class ReadModelsTest {
             expectBadParameter("/api/waiting-list?setting=../x", "setting");
         }
 
-        private void expectBadParameter(String uri, String parameter) throws Exception {
-            query(uri).andExpect(status().isBadRequest())
-                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                    .andExpect(jsonPath("$.errors[0].field").value(parameter));
-        }
+    }
+
+    private void expectBadParameter(String uri, String parameter) throws Exception {
+        query(uri).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value(parameter));
     }
 
     @Nested

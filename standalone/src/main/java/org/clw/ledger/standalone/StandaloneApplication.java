@@ -1,5 +1,7 @@
 package org.clw.ledger.standalone;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.clw.ledger.command.CommandSideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +23,15 @@ public class StandaloneApplication {
 
     public static void main(String[] args) {
         CommandSideApplication.disableAxonUpdateChecker();
-        SpringApplication.run(StandaloneApplication.class, args);
+        SpringApplication.run(StandaloneApplication.class, withDemoShorthand(args));
+    }
+
+    /** {@code --demo} generates the full demo year; {@code --demo=small} a quick one of 2,000 referrals. */
+    static String[] withDemoShorthand(String[] args) {
+        return Arrays.stream(args).flatMap(arg -> switch (arg) {
+            case "--demo" -> Stream.of("--clw.demo.enabled=true");
+            case "--demo=small" -> Stream.of("--clw.demo.enabled=true", "--clw.demo.referrals=2000");
+            default -> Stream.of(arg);
+        }).toArray(String[]::new);
     }
 }

@@ -24,7 +24,7 @@ import org.clw.ledger.events.linksworker.LinksWorkerSettingsChanged;
 import org.clw.ledger.events.setting.SettingId;
 
 /** A links worker: where they work and how many cases they can hold. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class LinksWorker {
 
     @AggregateIdentifier

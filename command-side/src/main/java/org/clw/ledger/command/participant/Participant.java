@@ -22,7 +22,7 @@ import org.clw.ledger.events.participant.ParticipantRegistered;
 import org.clw.ledger.events.participant.PersonalDetails;
 
 /** A person known to the programme. Personal details appear in its events and nowhere else. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Participant {
 
     @AggregateIdentifier

@@ -50,7 +50,7 @@ import org.clw.ledger.events.referral.ReferralReceived;
  * Lifecycle: RECEIVED, then ACCEPTED or DECLINED; ACCEPTED, ALLOCATED (a worker assigned), ACTIVE (an attended
  * appointment), CLOSED; a closed case can be reopened. Command handlers return the aggregate's version.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Referral {
 
     private static final Set<Status> OPEN = EnumSet.of(Status.ACCEPTED, Status.ALLOCATED, Status.ACTIVE);

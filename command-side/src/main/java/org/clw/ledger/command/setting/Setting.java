@@ -18,7 +18,7 @@ import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.events.setting.SettingRegistered;
 
 /** A place links workers work in. Command handlers return the aggregate's version after the command. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Setting {
 
     @AggregateIdentifier

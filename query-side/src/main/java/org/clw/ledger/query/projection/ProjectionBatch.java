@@ -1,12 +1,18 @@
 package org.clw.ledger.query.projection;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.clw.ledger.events.referral.CaseEvent;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -24,18 +30,22 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class ProjectionBatch {
 
     private final MongoOperations mongo;
+    private final UnitOfWork<?> unitOfWork;
+    private final Set<String> prefetched = new HashSet<>();
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
     private final Map<String, Map<String, Object>> readModels = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> caseStates = new LinkedHashMap<>();
 
-    private ProjectionBatch(MongoOperations mongo) {
+    private ProjectionBatch(MongoOperations mongo, UnitOfWork<?> unitOfWork) {
         this.mongo = mongo;
+        this.unitOfWork = unitOfWork;
     }
 
     /** The batch of the unit of work the calling event handler runs in. */
     public static ProjectionBatch current(MongoOperations mongo) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(ProjectionBatch.class.getName(), key -> new ProjectionBatch(mongo));
+        return unitOfWork.getOrComputeResource(ProjectionBatch.class.getName(),
+                key -> new ProjectionBatch(mongo, unitOfWork));
     }
 
     /** Writes what the current unit of work's batch changed, if anything. */
@@ -47,6 +57,26 @@ public final class ProjectionBatch {
             batch.readModels.clear();
             batch.caseStates.clear();
         }
+    }
+
+    /**
+     * A document keyed by referral id. On the first call for a collection, every case the batch's events are about
+     * is read in one query: a round trip per document would cost more than all the rest of the projection's work.
+     */
+    public <D> Optional<D> findCase(String collection, String referralId, Class<D> type) {
+        Map<String, Optional<Object>> known = read.computeIfAbsent(collection, name -> new HashMap<>());
+        if (prefetched.add(collection) && unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            Set<String> ids = batch.getMessages().stream()
+                    .map(Message::getPayload)
+                    .filter(CaseEvent.class::isInstance)
+                    .map(event -> ((CaseEvent) event).referralId().value())
+                    .filter(id -> !known.containsKey(id))
+                    .collect(Collectors.toSet());
+            ids.forEach(id -> known.put(id, Optional.empty()));
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection)
+                    .forEach(document -> known.put(idOf(document), Optional.of(document)));
+        }
+        return find(collection, referralId, type);
     }
 
     /** The document as this batch sees it: its own unwritten change, or what the store holds. */
@@ -87,6 +117,11 @@ public final class ProjectionBatch {
      * it gives the same bytes however the writes fell into batches (mongo-java-server keeps the old key order of a
      * replaced document and appends new keys; MongoDB stores the replacement as given).
      */
+    private String idOf(Object document) {
+        return (String) mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
+                .getIdentifierAccessor(document).getRequiredIdentifier();
+    }
+
     private Document toDocument(Object document) {
         Document converted = new Document();
         mongo.getConverter().write(document, converted);

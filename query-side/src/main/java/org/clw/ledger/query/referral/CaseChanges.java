@@ -28,7 +28,7 @@ public final class CaseChanges {
     public static Optional<Change> apply(ProjectionBatch batch, String stateCollection, CaseEvent event,
             long sequence, long position) {
         String id = event.referralId().value();
-        CaseSummary before = batch.find(stateCollection, id, CaseSummary.class).orElseGet(CaseSummary::new);
+        CaseSummary before = batch.findCase(stateCollection, id, CaseSummary.class).orElseGet(CaseSummary::new);
         CaseSummary after = before.copy();
         if (!after.apply(event, sequence, position)) {
             return Optional.empty();

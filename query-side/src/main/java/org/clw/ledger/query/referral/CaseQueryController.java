@@ -2,10 +2,12 @@ package org.clw.ledger.query.referral;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.referral.Need;
@@ -33,18 +35,30 @@ class CaseQueryController {
     private static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
 
     private final MongoOperations mongo;
+    private final CaseAsOf asOf;
 
-    CaseQueryController(MongoOperations mongo) {
+    CaseQueryController(MongoOperations mongo, CaseAsOf asOf) {
         this.mongo = mongo;
+        this.asOf = asOf;
     }
 
+    /**
+     * The case now, from the read model; or, with {@code asOf} (an instant) or {@code version}, as it stood then,
+     * from the event store. A {@code position} of -1 marks a summary folded on request.
+     */
     @GetMapping("/{referralId}")
-    CaseSummary find(@PathVariable ReferralId referralId) {
-        CaseSummary summary = mongo.findById(referralId.value(), CaseSummary.class, CaseSummaryProjection.COLLECTION);
-        if (summary == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + referralId);
+    CaseSummary find(@PathVariable ReferralId referralId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) @Min(0) Long version) {
+        if (asOf != null && version != null) {
+            throw new InvalidParameter("version", "give asOf or version, not both");
         }
-        return summary;
+        Optional<CaseSummary> summary = asOf != null ? this.asOf.at(referralId.value(), asOf)
+                : version != null ? this.asOf.atVersion(referralId.value(), version)
+                : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class,
+                        CaseSummaryProjection.COLLECTION));
+        return summary.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No case " + referralId + (asOf != null || version != null ? " at that point" : "")));
     }
 
     /** {@code from} and {@code to} bound the day of receipt, both inclusive. Newest first. */

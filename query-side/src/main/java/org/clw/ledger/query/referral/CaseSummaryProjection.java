@@ -29,7 +29,7 @@ class CaseSummaryProjection {
     void on(CaseEvent event, @SequenceNumber long sequence, TrackingToken token) {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         String id = event.referralId().value();
-        CaseSummary summary = batch.find(COLLECTION, id, CaseSummary.class).orElseGet(CaseSummary::new);
+        CaseSummary summary = batch.findCase(COLLECTION, id, CaseSummary.class).orElseGet(CaseSummary::new);
         if (summary.apply(event, sequence, Positions.of(token))) {
             batch.save(COLLECTION, id, summary);
         }

@@ -1,0 +1,102 @@
+package org.clw.ledger.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.EventHash;
+import org.clw.ledger.events.LedgerEvent;
+import org.clw.ledger.query.audit.Verification.Finding;
+import org.springframework.stereotype.Component;
+
+/** A case's history read from the event store itself, the source of truth, in either topology. */
+@Component
+class CaseHistory {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    CaseHistory(EventStore eventStore, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.json = json;
+    }
+
+    List<HistoryEntry> history(String referralId) {
+        return stored(referralId).stream().map(this::entry).toList();
+    }
+
+    /**
+     * Walks the chain in sequence order. At the first event that does not fit: a gap in the sequence numbers is a
+     * removal; an event that follows a later event's hash was reordered; an event the next one skips over was
+     * inserted; an event whose link or content does not match its hash was altered.
+     */
+    Verification verify(String referralId) {
+        List<DomainEventMessage<?>> events = stored(referralId);
+        Map<String, Integer> placeOfHash = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            placeOfHash.putIfAbsent(String.valueOf(stored(events.get(i), EventHash.METADATA_KEY)), i);
+        }
+        String previous = EventHash.GENESIS;
+        for (int i = 0; i < events.size(); i++) {
+            DomainEventMessage<?> event = events.get(i);
+            Finding finding = findingAt(events, i, previous, placeOfHash);
+            if (finding != null) {
+                long sequence = Math.min(i, event.getSequenceNumber());
+                return Verification.broken(referralId, events.size(), sequence, finding);
+            }
+            previous = stored(event, EventHash.METADATA_KEY);
+        }
+        return Verification.intact(referralId, events.size());
+    }
+
+    private static Finding findingAt(List<DomainEventMessage<?>> events, int i, String previous,
+            Map<String, Integer> placeOfHash) {
+        DomainEventMessage<?> event = events.get(i);
+        if (event.getSequenceNumber() != i) {
+            return event.getSequenceNumber() > i ? Finding.REMOVED : Finding.REORDERED;
+        }
+        String follows = stored(event, EventHash.PREVIOUS_KEY);
+        if (!previous.equals(follows)) {
+            if (placeOfHash.getOrDefault(follows, -1) > i) {
+                return Finding.REORDERED;
+            }
+            if (i + 1 < events.size() && previous.equals(stored(events.get(i + 1), EventHash.PREVIOUS_KEY))) {
+                return Finding.INSERTED;
+            }
+            return Finding.ALTERED;
+        }
+        return Objects.equals(hash(previous, event), stored(event, EventHash.METADATA_KEY)) ? null : Finding.ALTERED;
+    }
+
+    /** The hash the event's content gives after {@code previous}; null when the content cannot even be read. */
+    private static String hash(String previous, DomainEventMessage<?> event) {
+        try {
+            return EventHash.of(previous, event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    event.getPayload(), event.getMetaData());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static String stored(DomainEventMessage<?> event, String key) {
+        Object value = event.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private List<DomainEventMessage<?>> stored(String referralId) {
+        return eventStore.readEvents(referralId, 0).asStream().<DomainEventMessage<?>>map(event -> event).toList();
+    }
+
+    private HistoryEntry entry(DomainEventMessage<?> event) {
+        Object payload = event.getPayload();
+        Revision revision = payload.getClass().getAnnotation(Revision.class);
+        return new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
+                revision == null ? null : revision.value(),
+                payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.occurredAt() : null,
+                event.getTimestamp(), json.valueToTree(payload), new HashMap<>(event.getMetaData()));
+    }
+}
