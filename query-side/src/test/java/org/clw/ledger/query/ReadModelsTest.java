@@ -45,7 +45,8 @@ import org.springframework.test.web.servlet.ResultActions;
 class ReadModelsTest {
 
     static final List<String> COLLECTIONS = List.of("cases", "caseloads", "caseloads_case_state", "waiting_lists",
-            "waiting_lists_case_state", "statistics", "statistics_case_state", "settings");
+            "waiting_lists_case_state", "statistics", "statistics_case_state", "settings", "timeline",
+            "timeline_case_state");
 
     @Autowired
     MockMvc mvc;
@@ -265,6 +266,60 @@ class ReadModelsTest {
     }
 
     @Nested
+    class Timeline {
+
+        @Test
+        void the_programme_at_the_end_of_a_past_day_is_worked_out_from_each_case_status_history() throws Exception {
+            // 8 March: C1 active (lw-1), C2 declined, C6 closed; C3 to C5 not yet referred.
+            query("/api/timeline?asOf=2026-03-08")
+                    .andExpect(jsonPath("$.openCases").value(1))
+                    .andExpect(jsonPath("$.waitingList").value(0))
+                    .andExpect(jsonPath("$.casesByStatus.ACTIVE").value(1))
+                    .andExpect(jsonPath("$.casesByStatus.DECLINED").value(1))
+                    .andExpect(jsonPath("$.casesByStatus.CLOSED").value(1))
+                    .andExpect(jsonPath("$.caseloadPerWorker.lw-1").value(1))
+                    .andExpect(jsonPath("$.totalsToDate.referrals.received").value(3));
+            // 31 March: as the caseload and waiting-list read models have it now.
+            query("/api/timeline?asOf=2026-03-31")
+                    .andExpect(jsonPath("$.openCases").value(3))
+                    .andExpect(jsonPath("$.waitingList").value(3))
+                    .andExpect(jsonPath("$.casesByStatus.ALLOCATED").value(2))
+                    .andExpect(jsonPath("$.casesByStatus.RECEIVED").value(1))
+                    .andExpect(jsonPath("$.caseloadPerWorker.lw-1").value(2))
+                    .andExpect(jsonPath("$.caseloadPerWorker.lw-2").value(1))
+                    .andExpect(jsonPath("$.totalsFrom").value("2026-03-01"));
+        }
+
+        @Test
+        void the_totals_to_date_are_the_statistics_of_the_same_period() throws Exception {
+            String timeline = query("/api/timeline?asOf=2026-03-20").andReturn().getResponse().getContentAsString();
+            String statistics = query("/api/statistics?from=2026-03-01&to=2026-03-20").andReturn().getResponse()
+                    .getContentAsString();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertThat(json.readTree(timeline).get("totalsToDate")).isEqualTo(json.readTree(statistics).get("statistics"));
+        }
+
+        @Test
+        void a_weekly_series_shows_the_state_at_each_period_end_and_the_flows_within() throws Exception {
+            query("/api/timeline/series?from=2026-03-01&to=2026-03-15&interval=week")
+                    .andExpect(jsonPath("$.periods[*].period", contains("2026-W09", "2026-W10", "2026-W11")))
+                    .andExpect(jsonPath("$.periods[*].openAtEnd", contains(1, 1, 4)))
+                    .andExpect(jsonPath("$.periods[*].waitingAtEnd", contains(1, 0, 2)))
+                    .andExpect(jsonPath("$.periods[*].referralsIn", contains(1, 2, 2)))
+                    .andExpect(jsonPath("$.periods[*].closuresOut", contains(0, 1, 0)));
+            query("/api/timeline/series?from=2026-03-01&to=2026-03-31&interval=month&setting=fb-1")
+                    .andExpect(jsonPath("$.periods[0].openAtEnd").value(1))
+                    .andExpect(jsonPath("$.periods[0].waitingAtEnd").value(1))
+                    .andExpect(jsonPath("$.periods[0].referralsIn").value(1));
+            query("/api/timeline/series?from=2026-03-01&to=2026-03-31&interval=month")
+                    .andExpect(jsonPath("$.periods[0].medianWaitDays").value(2));
+            expectBadParameter("/api/timeline/series?from=2026-03-31&to=2026-03-01", "from");
+            expectBadParameter("/api/timeline/series?from=2026-03-01&to=2026-03-31&interval=decade", "interval");
+            expectBadParameter("/api/timeline", "asOf");
+        }
+    }
+
+    @Nested
     class History {
 
         @Test
@@ -375,9 +430,10 @@ class ReadModelsTest {
             assertThat(snapshot()).isEqualTo(before);
             mvc.perform(get("/api/admin/projections").with(httpBasic("admin", "admin-demo")))
                     .andExpect(jsonPath("$[*].name",
-                            contains("case-summaries", "caseloads", "settings", "statistics", "waiting-lists")))
-                    .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0)))
-                    .andExpect(jsonPath("$[*].replaying", contains(false, false, false, false, false)));
+                            contains("case-summaries", "caseloads", "settings", "statistics", "timeline",
+                                    "waiting-lists")))
+                    .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0, 0)))
+                    .andExpect(jsonPath("$[*].replaying", contains(false, false, false, false, false, false)));
             mvc.perform(post("/api/admin/projections/nothing/rebuild").with(httpBasic("admin", "admin-demo")))
                     .andExpect(status().isNotFound());
             mvc.perform(post("/api/admin/projections/statistics/rebuild").with(httpBasic("manager", "manager-demo")))

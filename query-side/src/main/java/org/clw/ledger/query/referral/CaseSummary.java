@@ -70,6 +70,7 @@ public class CaseSummary {
     private Instant closedAt;
     private ClosureReason closureReason;
     private int reopenings;
+    private List<StatusChange> statusHistory = new ArrayList<>();
     private Instant lastChangedAt;
 
     /** A copy whose later changes leave this one as it is. */
@@ -104,6 +105,7 @@ public class CaseSummary {
         copy.closedAt = closedAt;
         copy.closureReason = closureReason;
         copy.reopenings = reopenings;
+        copy.statusHistory = new ArrayList<>(statusHistory);
         copy.lastChangedAt = lastChangedAt;
         return copy;
     }
@@ -185,10 +187,20 @@ public class CaseSummary {
             status = workerId != null ? CaseStatus.ACTIVE : CaseStatus.ACCEPTED;
         }
         recountAppointments();
+        recordStatusChange(event.occurredAt());
         this.version = sequence;
         this.position = position;
         this.lastChangedAt = event.occurredAt();
         return true;
+    }
+
+    private void recordStatusChange(Instant at) {
+        String holder = status != null && status.isOpen() ? workerId : null;
+        StatusChange last = statusHistory.isEmpty() ? null : statusHistory.get(statusHistory.size() - 1);
+        if (last == null || last.status() != status || !java.util.Objects.equals(last.holder(), holder)) {
+            Instant when = last != null && at.isBefore(last.at()) ? last.at() : at;
+            statusHistory.add(new StatusChange(when, status, holder));
+        }
     }
 
     private void replaceAppointment(String appointmentId,
@@ -310,6 +322,10 @@ public class CaseSummary {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public List<StatusChange> statusHistory() {
+        return List.copyOf(statusHistory);
     }
 
     public Instant lastChangedAt() {

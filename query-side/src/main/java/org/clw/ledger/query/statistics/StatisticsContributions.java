@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.events.referral.OutcomeInstrument;
 import org.clw.ledger.events.referral.OutcomeTimepoint;
+import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.referral.AppointmentView;
 import org.clw.ledger.query.referral.CaseSummary;
 import org.clw.ledger.query.referral.ClosureView;
@@ -42,7 +43,7 @@ final class StatisticsContributions {
         }
         Adder add = (at, metric, value) -> {
             Map<String, Long> counts = buckets.computeIfAbsent(
-                    StatisticsBucket.idOf(ProgrammeCalendar.dayOf(at), summary.settingId()), id -> new TreeMap<>());
+                    CountBucket.idOf(ProgrammeCalendar.dayOf(at), summary.settingId()), id -> new TreeMap<>());
             counts.merge(metric, value, Long::sum);
             counts.merge(metric + Metric.ROUTE + summary.route(), value, Long::sum);
             counts.merge(metric + Metric.NEED + summary.primaryNeed(), value, Long::sum);

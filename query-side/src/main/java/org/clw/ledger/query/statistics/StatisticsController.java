@@ -4,21 +4,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.setting.SettingView;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,13 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsController {
 
     static final int MAX_DAYS = 5 * 366;
-    private static final int IDS_PER_QUERY = 1000;
     private static final String ALL = "all";
 
-    private final MongoOperations mongo;
+    private final StatisticsQueries queries;
 
-    StatisticsController(MongoOperations mongo) {
-        this.mongo = mongo;
+    StatisticsController(StatisticsQueries queries) {
+        this.queries = queries;
     }
 
     record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, StatisticsReport statistics,
@@ -60,9 +55,8 @@ class StatisticsController {
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
         requirePeriod(from, to);
-        Map<String, Long> counts = new HashMap<>();
-        buckets(from, to, settings(setting, hscp).keySet())
-                .forEach(bucket -> bucket.counts.forEach((key, value) -> counts.merge(key, value, Long::sum)));
+        Map<String, Long> counts = StatisticsQueries.sum(queries.buckets(from, to,
+                queries.settings(setting, hscp).keySet()));
         return new Totals(from, to, setting == null ? null : setting.value(), hscp, StatisticsReport.of(counts),
                 dimension(counts, Metric.RECEIVED + Metric.ROUTE), dimension(counts, Metric.RECEIVED + Metric.NEED));
     }
@@ -75,18 +69,18 @@ class StatisticsController {
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
         requirePeriod(from, to);
-        Interval cut = parse(Interval.class, "interval", interval);
+        Interval cut = Interval.parse(interval);
         GroupBy grouping = groupBy == null ? null : parse(GroupBy.class, "groupBy", groupBy);
-        Map<String, SettingView> settings = settings(setting, hscp);
-        Map<LocalDate, List<StatisticsBucket>> byPeriodStart = buckets(from, to, settings.keySet()).stream()
-                .collect(Collectors.groupingBy(bucket -> cut.startOf(LocalDate.parse(bucket.day))));
+        Map<String, SettingView> settings = queries.settings(setting, hscp);
+        Map<LocalDate, List<CountBucket>> byPeriodStart = queries.buckets(from, to, settings.keySet()).stream()
+                .collect(Collectors.groupingBy(bucket -> cut.startOf(bucket.day())));
         List<Period> periods = new ArrayList<>();
         for (LocalDate start = cut.startOf(from); !start.isAfter(to); start = cut.nextStart(start)) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
             periodTo = periodTo.isAfter(to) ? to : periodTo;
             Map<String, Map<String, Long>> groups = new TreeMap<>();
-            for (StatisticsBucket bucket : byPeriodStart.getOrDefault(start, List.of())) {
+            for (CountBucket bucket : byPeriodStart.getOrDefault(start, List.of())) {
                 addToGroups(groups, bucket, grouping, settings);
             }
             Map<String, StatisticsReport> reports = new TreeMap<>();
@@ -98,9 +92,9 @@ class StatisticsController {
     }
 
     /** Plain counts go to the bucket's setting or HSCP; need and route groups come from the dimension keys. */
-    private static void addToGroups(Map<String, Map<String, Long>> groups, StatisticsBucket bucket,
+    private static void addToGroups(Map<String, Map<String, Long>> groups, CountBucket bucket,
             GroupBy grouping, Map<String, SettingView> settings) {
-        bucket.counts.forEach((key, value) -> {
+        bucket.counts().forEach((key, value) -> {
             int dimension = key.indexOf('|');
             String group;
             String metric = dimension < 0 ? key : key.substring(0, dimension);
@@ -113,42 +107,14 @@ class StatisticsController {
             } else if (dimension >= 0) {
                 return;
             } else if (grouping == GroupBy.SETTING) {
-                group = bucket.settingId;
+                group = bucket.settingId();
             } else if (grouping == GroupBy.HSCP) {
-                group = String.valueOf(settings.get(bucket.settingId).hscp());
+                group = String.valueOf(settings.get(bucket.settingId()).hscp());
             } else {
                 group = ALL;
             }
             groups.computeIfAbsent(group, name -> new HashMap<>()).merge(metric, value, Long::sum);
         });
-    }
-
-    private Map<String, SettingView> settings(SettingId setting, Hscp hscp) {
-        Query query = new Query();
-        if (setting != null) {
-            query.addCriteria(Criteria.where("_id").is(setting.value()));
-        }
-        if (hscp != null) {
-            query.addCriteria(Criteria.where("hscp").is(hscp));
-        }
-        return mongo.find(query, SettingView.class, SettingView.COLLECTION).stream()
-                .collect(Collectors.toMap(SettingView::settingId, Function.identity()));
-    }
-
-    private List<StatisticsBucket> buckets(LocalDate from, LocalDate to, Collection<String> settingIds) {
-        List<String> ids = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            for (String settingId : settingIds) {
-                ids.add(StatisticsBucket.idOf(day, settingId));
-            }
-        }
-        List<StatisticsBucket> buckets = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_QUERY));
-            buckets.addAll(mongo.find(Query.query(Criteria.where("_id").in(chunk)), StatisticsBucket.class,
-                    StatisticsProjection.COLLECTION));
-        }
-        return buckets;
     }
 
     private static Map<String, Long> dimension(Map<String, Long> counts, String prefix) {

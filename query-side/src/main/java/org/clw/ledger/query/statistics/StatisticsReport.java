@@ -15,27 +15,27 @@ import org.clw.ledger.events.referral.OutcomeInstrument;
  * <li>mean outcome change = the mean, over cases whose latest score fell in the period, of latest minus baseline.</li>
  * </ul>
  */
-record StatisticsReport(Referrals referrals, Appointments appointments, Wait daysToFirstAttendedAppointment,
+public record StatisticsReport(Referrals referrals, Appointments appointments, Wait daysToFirstAttendedAppointment,
                         Closures closures, OnwardReferrals onwardReferrals,
                         Map<OutcomeInstrument, OutcomeChange> outcomeChange) {
 
-    record Referrals(long received, long accepted, long declined) {
+    public record Referrals(long received, long accepted, long declined) {
     }
 
-    record Appointments(long booked, long attended, long missed, long cancelled, Double dnaRate) {
+    public record Appointments(long booked, long attended, long missed, long cancelled, Double dnaRate) {
     }
 
-    record Wait(long cases, Long median, Long percentile90) {
+    public record Wait(long cases, Long median, Long percentile90) {
     }
 
-    record Closures(long total, long withThreeOrMoreAttended, Double shareWithThreeOrMoreAttended,
+    public record Closures(long total, long withThreeOrMoreAttended, Double shareWithThreeOrMoreAttended,
                     Map<String, Long> byReason) {
     }
 
-    record OnwardReferrals(long made, long takenUp, long notTakenUp, Double uptake) {
+    public record OnwardReferrals(long made, long takenUp, long notTakenUp, Double uptake) {
     }
 
-    record OutcomeChange(long cases, double meanChange) {
+    public record OutcomeChange(long cases, double meanChange) {
     }
 
     /** @param counts summed counts; keys with a dimension ({@code |route=...}) are not read here */
