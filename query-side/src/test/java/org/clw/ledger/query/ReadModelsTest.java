@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -316,6 +318,68 @@ class ReadModelsTest {
             expectBadParameter("/api/timeline/series?from=2026-03-31&to=2026-03-01", "from");
             expectBadParameter("/api/timeline/series?from=2026-03-01&to=2026-03-31&interval=decade", "interval");
             expectBadParameter("/api/timeline", "asOf");
+        }
+    }
+
+    @Nested
+    class Exports {
+
+        @Test
+        void the_cases_export_has_a_row_per_case_and_nothing_that_identifies_a_person() throws Exception {
+            String csv = export("/api/exports/cases.csv");
+            List<String> rows = csv.lines().toList();
+            assertThat(rows).hasSize(7);
+            assertThat(rows.get(0)).startsWith("referral_id,participant_id,setting_id,hscp,route,primary_need");
+            assertThat(rows.get(1)).startsWith("C1,P000001,gp-1,GLASGOW_CITY,GP,DEBT,HOUSING;DEBT,CLOSED,2026-03-02,"
+                    + "2026-03-02,,lw-1,1,2026-03-05,3,0,1,2,1,2,1,2026-03-20,GOALS_MET,0");
+            assertThat(rows.get(6)).startsWith("C6,").endsWith(",1,,,1");
+            assertThat(csv).doesNotContain("Fakename", "Test1", "Debt plan in place");
+        }
+
+        @Test
+        void the_event_log_export_lists_every_case_event_in_order_without_payloads() throws Exception {
+            List<String> rows = export("/api/exports/events.csv").lines().toList();
+            assertThat(rows).hasSize(1 + 19 + 2 + 8 + 5 + 1 + 7);
+            assertThat(rows.get(1)).isEqualTo("C1,0,ReferralReceived,2026-03-02T09:00:00Z,"
+                    + rows.get(1).split(",")[4] + ",ADMIN,");
+            assertThat(rows.get(19)).startsWith("C1,18,CaseClosed,2026-03-20T10:00:00Z,");
+            assertThat(String.join("\n", rows)).doesNotContain("Participant", "Citizens Advice", "Debt plan");
+        }
+
+        @Test
+        void the_xes_log_has_a_trace_per_case_and_an_event_per_stored_event() throws Exception {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            org.w3c.dom.Document xes = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                    export("/api/exports/events.xes").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(xes.getDocumentElement().getAttribute("xes.version")).isEqualTo("1849-2016");
+            org.w3c.dom.NodeList traces = xes.getElementsByTagNameNS("http://www.xes-standard.org/", "trace");
+            assertThat(traces.getLength()).isEqualTo(6);
+            org.w3c.dom.Element first = (org.w3c.dom.Element) traces.item(0);
+            org.w3c.dom.NodeList events = first.getElementsByTagNameNS("http://www.xes-standard.org/", "event");
+            assertThat(events.getLength()).isEqualTo(19);
+            org.w3c.dom.NodeList attributes = ((org.w3c.dom.Element) events.item(0)).getElementsByTagNameNS("*", "*");
+            Map<String, String> values = new TreeMap<>();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                org.w3c.dom.Element attribute = (org.w3c.dom.Element) attributes.item(i);
+                values.put(attribute.getAttribute("key"), attribute.getAttribute("value"));
+            }
+            assertThat(values).containsEntry("concept:name", "ReferralReceived")
+                    .containsEntry("time:timestamp", "2026-03-02T09:00:00Z")
+                    .containsEntry("org:role", "ADMIN");
+        }
+
+        @Test
+        void only_evaluators_and_admins_export() throws Exception {
+            mvc.perform(get("/api/exports/cases.csv").with(httpBasic("worker", "worker-demo")))
+                    .andExpect(status().isForbidden());
+        }
+
+        private String export(String uri) throws Exception {
+            var started = mvc.perform(get(uri).with(httpBasic("evaluator", "evaluator-demo")))
+                    .andExpect(request().asyncStarted()).andReturn();
+            return mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
         }
     }
 

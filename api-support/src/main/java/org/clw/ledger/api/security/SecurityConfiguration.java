@@ -44,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
                                 "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)

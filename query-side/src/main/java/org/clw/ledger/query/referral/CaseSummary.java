@@ -304,6 +304,22 @@ public class CaseSummary {
         return appointmentsAttended;
     }
 
+    public int appointmentsMissed() {
+        return appointmentsMissed;
+    }
+
+    public int appointmentsCancelled() {
+        return appointmentsCancelled;
+    }
+
+    public int allocations() {
+        return allocations;
+    }
+
+    public int reopenings() {
+        return reopenings;
+    }
+
     public Instant firstAttendedAt() {
         return firstAttendedAt;
     }
@@ -322,6 +338,11 @@ public class CaseSummary {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** Why the case is closed; null while it is open, also after a reopening. */
+    public ClosureReason closureReason() {
+        return closureReason;
     }
 
     public List<StatusChange> statusHistory() {
