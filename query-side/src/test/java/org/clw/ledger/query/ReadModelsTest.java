@@ -48,7 +48,7 @@ class ReadModelsTest {
 
     static final List<String> COLLECTIONS = List.of("cases", "caseloads", "caseloads_case_state", "waiting_lists",
             "waiting_lists_case_state", "statistics", "statistics_case_state", "settings", "timeline",
-            "timeline_case_state");
+            "timeline_case_state", "audit_trail", "audit_case_settings");
 
     @Autowired
     MockMvc mvc;
@@ -384,6 +384,46 @@ class ReadModelsTest {
     }
 
     @Nested
+    class AuditSearch {
+
+        // The fixed history's events are recorded as the test runs: 3 setting, 5 worker, 8 participant, 42 case.
+        final String today = "from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)
+                + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+
+        @Test
+        void every_stored_event_has_a_row_naming_who_did_it_in_what_role() throws Exception {
+            audit("/api/audit?" + today)
+                    .andExpect(jsonPath("$.totalItems").value(58))
+                    .andExpect(jsonPath("$.items.length()").value(50))
+                    .andExpect(jsonPath("$.items[0].actorId").value("test"))
+                    .andExpect(jsonPath("$.items[0].actorRole").value("ADMIN"));
+            audit("/api/audit?" + today + "&role=admin").andExpect(jsonPath("$.totalItems").value(58));
+            audit("/api/audit?" + today + "&actor=nobody").andExpect(jsonPath("$.totalItems").value(0));
+        }
+
+        @Test
+        void rows_are_found_by_case_type_and_setting() throws Exception {
+            audit("/api/audit?" + today + "&case=C1").andExpect(jsonPath("$.totalItems").value(19));
+            audit("/api/audit?" + today + "&type=CaseClosed")
+                    .andExpect(jsonPath("$.items[*].aggregateId", org.hamcrest.Matchers.containsInAnyOrder("C1", "C6")));
+            // C3's eight events and the foodbank's registration and closure.
+            audit("/api/audit?" + today + "&setting=fb-1").andExpect(jsonPath("$.totalItems").value(10));
+        }
+
+        @Test
+        void a_search_is_bounded_and_for_auditors() throws Exception {
+            expectBadParameter("/api/audit?from=2026-01-01&to=2026-12-31", "to");
+            expectBadParameter("/api/audit?to=2026-12-31", "from");
+            mvc.perform(get("/api/audit?" + today).with(httpBasic("worker", "worker-demo")))
+                    .andExpect(status().isForbidden());
+        }
+
+        private ResultActions audit(String uri) throws Exception {
+            return mvc.perform(get(uri).with(httpBasic("auditor", "auditor-demo"))).andExpect(status().isOk());
+        }
+    }
+
+    @Nested
     class History {
 
         @Test
@@ -451,7 +491,7 @@ class ReadModelsTest {
     }
 
     private void expectBadParameter(String uri, String parameter) throws Exception {
-        query(uri).andExpect(status().isBadRequest())
+        mvc.perform(get(uri).with(httpBasic("admin", "admin-demo"))).andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(parameter));
     }
@@ -494,10 +534,10 @@ class ReadModelsTest {
             assertThat(snapshot()).isEqualTo(before);
             mvc.perform(get("/api/admin/projections").with(httpBasic("admin", "admin-demo")))
                     .andExpect(jsonPath("$[*].name",
-                            contains("case-summaries", "caseloads", "settings", "statistics", "timeline",
-                                    "waiting-lists")))
-                    .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0, 0)))
-                    .andExpect(jsonPath("$[*].replaying", contains(false, false, false, false, false, false)));
+                            contains("audit-trail", "case-summaries", "caseloads", "settings", "statistics",
+                                    "timeline", "waiting-lists")))
+                    .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0, 0, 0)))
+                    .andExpect(jsonPath("$[*].replaying", contains(false, false, false, false, false, false, false)));
             mvc.perform(post("/api/admin/projections/nothing/rebuild").with(httpBasic("admin", "admin-demo")))
                     .andExpect(status().isNotFound());
             mvc.perform(post("/api/admin/projections/statistics/rebuild").with(httpBasic("manager", "manager-demo")))

@@ -45,6 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
                                 "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)

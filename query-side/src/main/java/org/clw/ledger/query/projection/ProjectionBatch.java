@@ -125,6 +125,9 @@ public final class ProjectionBatch {
     private Document toDocument(Object document) {
         Document converted = new Document();
         mongo.getConverter().write(document, converted);
+        if (converted.get("_id") == null) {
+            throw new IllegalStateException(document.getClass().getSimpleName() + " has no @Id value to write");
+        }
         Document shaped = new Document("_id", converted.get("_id"));
         mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
                 .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
