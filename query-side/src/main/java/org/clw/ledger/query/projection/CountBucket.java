@@ -2,6 +2,7 @@ package org.clw.ledger.query.projection;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.data.annotation.Id;
 
@@ -26,7 +27,7 @@ public class CountBucket {
         return settingId == null ? day.toString() : day + "|" + settingId;
     }
 
-    static CountBucket of(String id) {
+    public static CountBucket of(String id) {
         CountBucket bucket = new CountBucket();
         int separator = id.indexOf('|');
         bucket.id = id;
@@ -47,10 +48,23 @@ public class CountBucket {
         return counts;
     }
 
-    void add(String key, long delta) {
-        counts.merge(key, delta, Long::sum);
-        if (counts.get(key) == 0) {
-            counts.remove(key);
+    /**
+     * Adds a case's change unless this bucket already took in that case's event {@code sequence}.
+     *
+     * @return whether the bucket changed
+     */
+    public boolean take(String referralId, long sequence, Map<String, Long> delta, long eventPosition) {
+        if (applied.getOrDefault(referralId, -1L) >= sequence) {
+            return false;
         }
+        delta.forEach((key, value) -> {
+            counts.merge(key, value, Long::sum);
+            if (counts.get(key) == 0) {
+                counts.remove(key);
+            }
+        });
+        applied.put(referralId, sequence);
+        position = Math.max(position, eventPosition);
+        return true;
     }
 }
