@@ -2,7 +2,11 @@ package org.clw.ledger.command.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory;
 
-/** Axon's event tables in H2's dialect; Axon ships HSQL's, whose identity clause H2 does not parse. */
+/**
+ * Axon's event tables in H2's dialect; Axon ships HSQL's, whose identity clause H2 does not parse. Payloads and
+ * metadata are small JSON documents, stored inline as VARBINARY: as BLOBs H2 keeps them in separate LOB storage,
+ * which dominated appends and replays when measured.
+ */
 class H2EventTableFactory extends AbstractEventTableFactory {
 
     @Override
@@ -12,6 +16,6 @@ class H2EventTableFactory extends AbstractEventTableFactory {
 
     @Override
     protected String payloadType() {
-        return "BLOB";
+        return "VARBINARY(1000000)";
     }
 }
