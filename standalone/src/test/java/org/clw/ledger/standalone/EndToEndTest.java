@@ -29,6 +29,7 @@ import org.springframework.web.client.RestClient;
 class EndToEndTest {
 
     ConfigurableApplicationContext app;
+    String base;
     RestClient manager;
     RestClient worker;
 
@@ -36,7 +37,7 @@ class EndToEndTest {
     void start(@TempDir Path dataDir) {
         app = new SpringApplicationBuilder(StandaloneApplication.class)
                 .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
-        String base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
         manager = client(base, "manager");
         worker = client(base, "worker");
     }
@@ -95,6 +96,17 @@ class EndToEndTest {
         assertThat(statistics.at("/statistics/appointments/booked").asInt()).isEqualTo(2);
         assertThat(statistics.at("/statistics/appointments/dnaRate").asDouble()).isEqualTo(1.0);
         assertThat(statistics.at("/referralsReceivedByRoute/SELF").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_api_description_covers_both_sides_and_is_served_with_a_ui() {
+        RestClient anonymous = RestClient.create(base);
+        JsonNode description = anonymous.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        assertThat(description.get("paths").has("/api/referrals/{referralId}/closure")).isTrue();
+        assertThat(description.get("paths").has("/api/timeline/series")).isTrue();
+        assertThat(description.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+        assertThat(anonymous.get().uri("/swagger-ui/index.html").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
     }
 
     private JsonNode eventually(String uri, java.util.function.Predicate<JsonNode> ready) {
