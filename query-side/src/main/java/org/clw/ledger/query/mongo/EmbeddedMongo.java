@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * An in-process MongoDB-wire server (mongo-java-server) on a free loopback port, reached through the ordinary
  * MongoDB driver: the standalone default and the tests' store. {@code clw.mongo.embedded=file} keeps the data in an
  * H2 file under {@code clw.data-dir}, so read models and tokens survive a restart; {@code memory} keeps nothing.
- * Without the property, Spring Boot connects to the MongoDB at {@code spring.data.mongodb.uri}.
+ * Without the property (or with {@code false}), Spring Boot connects to the MongoDB at {@code spring.data.mongodb.uri}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("clw.mongo.embedded")
