@@ -136,6 +136,16 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void an_oversized_body_is_a_413_problem_and_is_not_read() throws Exception {
+        long eventsBefore = storedEvents();
+        String huge = VALID_REFERRAL.replace("\"route\"", "\"padding\":\"" + "x".repeat(2_000_000) + "\",\"route\"");
+        send("worker", post("/api/referrals"), huge)
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void no_login_is_a_401_problem() throws Exception {
         mvc.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON).content(VALID_REFERRAL))
                 .andExpect(status().isUnauthorized())
