@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clw.ledger.command.domain.Creation;
+import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.InvalidCommand;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.registry.Registry;
@@ -24,7 +25,7 @@ import org.clw.ledger.events.linksworker.LinksWorkerSettingsChanged;
 import org.clw.ledger.events.setting.SettingId;
 
 /** A links worker: where they work and how many cases they can hold. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
 class LinksWorker {
 
     @AggregateIdentifier

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clw.ledger.command.domain.Creation;
+import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.events.participant.Demographics;
 import org.clw.ledger.events.participant.ParticipantDetailsChanged;
@@ -22,7 +23,7 @@ import org.clw.ledger.events.participant.ParticipantRegistered;
 import org.clw.ledger.events.participant.PersonalDetails;
 
 /** A person known to the programme. Personal details appear in its events and nowhere else. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
 class Participant {
 
     @AggregateIdentifier

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clw.ledger.command.domain.Creation;
+import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.InvalidCommand;
 import org.clw.ledger.command.domain.NotFound;
 import org.clw.ledger.command.domain.RuleViolation;
@@ -50,7 +51,7 @@ import org.clw.ledger.events.referral.ReferralReceived;
  * Lifecycle: RECEIVED, then ACCEPTED or DECLINED; ACCEPTED, ALLOCATED (a worker assigned), ACTIVE (an attended
  * appointment), CLOSED; a closed case can be reopened. Command handlers return the aggregate's version.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
 class Referral {
 
     private static final Set<Status> OPEN = EnumSet.of(Status.ACCEPTED, Status.ALLOCATED, Status.ACTIVE);

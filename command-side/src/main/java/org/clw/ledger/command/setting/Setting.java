@@ -12,13 +12,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clw.ledger.command.domain.Creation;
+import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.events.setting.SettingClosed;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.events.setting.SettingRegistered;
 
 /** A place links workers work in. Command handlers return the aggregate's version after the command. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
 class Setting {
 
     @AggregateIdentifier

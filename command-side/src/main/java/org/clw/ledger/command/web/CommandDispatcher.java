@@ -5,9 +5,14 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clw.ledger.command.audit.AuditMetadata;
+import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
 import org.springframework.stereotype.Component;
 
-/** Sends a command and waits for its outcome; refusals surface as exceptions that the problem advice maps. */
+/**
+ * Sends a command and waits for its outcome; refusals surface as exceptions that the problem advice maps. An
+ * {@code If-Match} header on the request names the aggregate version the client saw, and a command against any other
+ * version is refused with 409.
+ */
 @Component
 public class CommandDispatcher {
 
@@ -26,6 +31,10 @@ public class CommandDispatcher {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         if (reason != null) {
             message = message.andMetaData(Map.of(AuditMetadata.REASON, reason.name()));
+        }
+        Long expectedVersion = IfMatch.expectedVersion();
+        if (expectedVersion != null) {
+            message = message.andMetaData(Map.of(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion));
         }
         Long version = gateway.sendAndWait(message);
         return new CommandAccepted(id.toString(), version);

@@ -147,6 +147,35 @@ class CommandApiTest {
     }
 
     @Test
+    void a_command_decided_on_a_stale_version_is_a_409_and_changes_nothing() throws Exception {
+        String setting = "gp-" + suffix;
+        String worker = "lw-" + suffix;
+        String referral = "ref-" + suffix;
+        registerSettingAndWorker(setting, worker);
+        String participant = registerParticipant();
+        as("worker", post("/api/referrals"), """
+                {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
+                 "route":"SELF","consentRecorded":true}""".formatted(referral, participant, setting), null)
+                .andExpect(header().string("ETag", "\"0\""));
+        as("worker", post("/api/referrals/{id}/acceptance", referral).header("If-Match", "\"0\""), null, null)
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("ETag", "\"1\""));
+        as("manager", post("/api/referrals/{id}/allocation", referral).header("If-Match", "\"0\""), """
+                {"workerId":"%s"}""".formatted(worker), null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(
+                        "It is at version 1, not the version 0 the request expected (If-Match); read it again and retry"));
+        assertThat(eventStore.readEvents(referral, 0).asStream().count()).isEqualTo(2);
+        as("manager", post("/api/referrals/{id}/allocation", referral).header("If-Match", "\"1\""), """
+                {"workerId":"%s"}""".formatted(worker), null)
+                .andExpect(status().isAccepted());
+        as("manager", post("/api/referrals/{id}/closure", referral).header("If-Match", "banana"), """
+                {"reason":"OTHER"}""", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+    }
+
+    @Test
     void the_server_numbers_participants_when_the_client_does_not() throws Exception {
         String first = registerParticipant();
         String second = registerParticipant();
