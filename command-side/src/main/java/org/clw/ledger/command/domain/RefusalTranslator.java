@@ -2,10 +2,13 @@ package org.clw.ledger.command.domain;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
+import org.axonframework.eventsourcing.conflictresolution.DefaultConflictResolver;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +22,16 @@ class RefusalTranslator implements MessageHandlerInterceptor<CommandMessage<?>> 
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         try {
-            return chain.proceed();
+            Object result = chain.proceed();
+            // Axon would find a stale If-Match only as the command commits, outside this translation.
+            if (ConflictResolution.getConflictResolver() instanceof DefaultConflictResolver resolver) {
+                resolver.ensureConflictsResolved();
+            }
+            return result;
+        } catch (ConflictingAggregateVersionException e) {
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.CONFLICT, null, "It is at version "
+                    + e.getActualVersion() + ", not the version " + e.getExpectedVersion()
+                    + " the request expected (If-Match); read it again and retry"));
         } catch (InvalidCommand e) {
             throw refusal(new CommandRefusal(CommandRefusal.Kind.INVALID, e.field(), e.getMessage()));
         } catch (NotFound e) {

@@ -3,7 +3,6 @@ package org.clw.ledger.command.web;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.clw.ledger.api.Problems;
 import org.clw.ledger.command.domain.CommandRefusal;
 import org.slf4j.Logger;
@@ -42,13 +41,6 @@ class CommandProblemAdvice {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException exception) {
         return Problems.notFound("Unknown id " + exception.getAggregateIdentifier());
-    }
-
-    /** An {@code If-Match} naming another version than the aggregate's: Axon checks it as the command commits. */
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail staleVersion(ConflictingAggregateVersionException exception) {
-        return Problems.conflict("It is at version " + exception.getActualVersion() + ", not the version "
-                + exception.getExpectedVersion() + " the request expected (If-Match); read it again and retry");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
