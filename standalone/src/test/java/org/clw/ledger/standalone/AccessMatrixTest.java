@@ -1,0 +1,135 @@
+package org.clw.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what, for every endpoint of the API and every role: anonymous callers get 401, roles without the
+ * right 403, and the others get past security (to whatever the endpoint makes of a nonsense request). A new endpoint
+ * without a line in {@link #ALLOWED} fails the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    static final Set<String> CASE_WORKERS = Set.of("worker", "manager", "admin");
+    static final Set<String> REGISTRY_KEEPERS = Set.of("manager", "admin");
+    static final Set<String> CASE_READERS = Set.of("worker", "manager", "auditor", "admin");
+    static final Set<String> EVERYONE = Set.of("worker", "manager", "auditor", "evaluator", "admin");
+
+    /** Method and path pattern to the users (one per role) who may call it. */
+    static final Map<String, Set<String>> ALLOWED = new TreeMap<>(Map.ofEntries(
+            Map.entry("POST /api/settings", REGISTRY_KEEPERS),
+            Map.entry("POST /api/settings/{settingId}/closure", REGISTRY_KEEPERS),
+            Map.entry("GET /api/settings", CASE_READERS),
+            Map.entry("POST /api/links-workers", REGISTRY_KEEPERS),
+            Map.entry("PUT /api/links-workers/{workerId}/settings", REGISTRY_KEEPERS),
+            Map.entry("PUT /api/links-workers/{workerId}/capacity", REGISTRY_KEEPERS),
+            Map.entry("POST /api/links-workers/{workerId}/deactivation", REGISTRY_KEEPERS),
+            Map.entry("GET /api/links-workers", CASE_READERS),
+            Map.entry("GET /api/links-workers/{workerId}/caseload", CASE_READERS),
+            Map.entry("POST /api/participants", CASE_WORKERS),
+            Map.entry("PUT /api/participants/{participantId}/details", CASE_WORKERS),
+            Map.entry("POST /api/referrals", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/acceptance", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/decline", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/allocation", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/appointments", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/appointments/{appointmentId}/reschedule", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/appointments/{appointmentId}/cancellation", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/appointments/{appointmentId}/attendance", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/onward-referrals", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/onward-referrals/{onwardReferralId}/outcome", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/outcome-measures", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/closure", CASE_WORKERS),
+            Map.entry("POST /api/referrals/{referralId}/reopening", CASE_WORKERS),
+            Map.entry("GET /api/cases", CASE_READERS),
+            Map.entry("GET /api/cases/{referralId}", CASE_READERS),
+            Map.entry("GET /api/cases/{referralId}/history", CASE_READERS),
+            Map.entry("GET /api/cases/{referralId}/history/verification", CASE_READERS),
+            Map.entry("GET /api/waiting-list", CASE_READERS),
+            Map.entry("GET /api/statistics", EVERYONE),
+            Map.entry("GET /api/statistics/series", EVERYONE),
+            Map.entry("GET /api/timeline", EVERYONE),
+            Map.entry("GET /api/timeline/series", EVERYONE),
+            Map.entry("GET /api/exports/cases.csv", Set.of("evaluator", "admin")),
+            Map.entry("GET /api/exports/events.csv", Set.of("evaluator", "admin")),
+            Map.entry("GET /api/exports/events.xes", Set.of("evaluator", "admin")),
+            Map.entry("GET /api/audit", Set.of("auditor", "admin")),
+            Map.entry("GET /api/admin/projections", Set.of("admin")),
+            Map.entry("POST /api/admin/projections/{name}/rebuild", Set.of("admin"))));
+
+    ConfigurableApplicationContext app;
+    RestClient client;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        app = new SpringApplicationBuilder(StandaloneApplication.class)
+                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
+        client = RestClient.create("http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void every_endpoint_of_the_api_has_a_rule_and_every_rule_an_endpoint() {
+        List<String> endpoints = new ArrayList<>();
+        app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().keySet()
+                .forEach(mapping -> mapping.getPatternValues().stream().filter(path -> path.startsWith("/api"))
+                        .forEach(path -> mapping.getMethodsCondition().getMethods()
+                                .forEach(method -> endpoints.add(method + " " + path))));
+        assertThat(endpoints).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_role_gets_exactly_the_access_its_line_gives() {
+        return ALLOWED.entrySet().stream().flatMap(rule -> Stream.concat(Stream.of((String) null),
+                EVERYONE.stream().sorted()).map(user -> DynamicTest.dynamicTest(
+                rule.getKey() + " as " + (user == null ? "nobody" : user), () -> {
+                    int status = call(rule.getKey(), user);
+                    if (user == null) {
+                        assertThat(status).isEqualTo(401);
+                    } else if (rule.getValue().contains(user)) {
+                        assertThat(status).isNotIn(401, 403);
+                    } else {
+                        assertThat(status).isEqualTo(403);
+                    }
+                })));
+    }
+
+    private int call(String endpoint, String user) {
+        String[] methodAndPath = endpoint.split(" ", 2);
+        String path = methodAndPath[1].replaceAll("\\{[^}]+}", "x1");
+        var request = client.method(HttpMethod.valueOf(methodAndPath[0])).uri(path);
+        if (user != null) {
+            request.headers(headers -> headers.setBasicAuth(user, user + "-demo"));
+        }
+        if (!methodAndPath[0].equals("GET")) {
+            request.contentType(MediaType.APPLICATION_JSON).body("{}");
+        }
+        return request.exchange((req, response) -> response.getStatusCode().value());
+    }
+}
