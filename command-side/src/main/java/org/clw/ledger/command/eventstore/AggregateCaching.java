@@ -2,6 +2,9 @@ package org.clw.ledger.command.eventstore;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +19,11 @@ class AggregateCaching {
     @Bean("aggregateCache")
     Cache aggregateCache() {
         return new WeakReferenceCache();
+    }
+
+    /** A case that runs long is snapshotted every 100 events, so loading it never replays its whole history. */
+    @Bean("caseSnapshots")
+    SnapshotTriggerDefinition caseSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 }

@@ -3,6 +3,7 @@ package org.clw.ledger.command.referral;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -49,9 +50,13 @@ import org.clw.ledger.events.referral.ReferralReceived;
 /**
  * The case: a referral from receipt to closure, with its appointments, onward referrals and outcome measures.
  * Lifecycle: RECEIVED, then ACCEPTED or DECLINED; ACCEPTED, ALLOCATED (a worker assigned), ACTIVE (an attended
- * appointment), CLOSED; a closed case can be reopened. Command handlers return the aggregate's version.
+ * appointment), CLOSED; a closed case can be reopened. Command handlers return the aggregate's version. Snapshots
+ * (JSON, every 100 events) read its fields directly.
  */
-@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
+@Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME,
+        snapshotTriggerDefinition = "caseSnapshots")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Referral {
 
     private static final Set<Status> OPEN = EnumSet.of(Status.ACCEPTED, Status.ALLOCATED, Status.ACTIVE);
