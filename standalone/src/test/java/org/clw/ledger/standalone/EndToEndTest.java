@@ -96,6 +96,9 @@ class EndToEndTest {
         assertThat(statistics.at("/statistics/appointments/booked").asInt()).isEqualTo(2);
         assertThat(statistics.at("/statistics/appointments/dnaRate").asDouble()).isEqualTo(1.0);
         assertThat(statistics.at("/referralsReceivedByRoute/SELF").asInt()).isEqualTo(1);
+
+        JsonNode health = RestClient.create(base).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
     }
 
     @Test

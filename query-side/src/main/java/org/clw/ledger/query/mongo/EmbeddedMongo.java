@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +41,23 @@ class EmbeddedMongo {
     MongoClient mongoClient(MongoServer embeddedMongoServer) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    /**
+     * Spring Boot's MongoDB health check sends {@code hello}, which mongo-java-server does not answer; {@code ping}
+     * it does. Named so that Boot's check backs off.
+     */
+    @Bean("mongoHealthContributor")
+    HealthIndicator embeddedMongoHealth(MongoClient mongoClient,
+            @Value("${spring.data.mongodb.database}") String database) {
+        return () -> {
+            try {
+                mongoClient.getDatabase(database).runCommand(new Document("ping", 1));
+                return Health.up().withDetail("server", "embedded").build();
+            } catch (RuntimeException unreachable) {
+                return Health.down().withDetail("server", "embedded").build();
+            }
+        };
     }
 
     private static MongoBackend backend(String storage, Path dataDir) {
