@@ -99,6 +99,8 @@ class EndToEndTest {
 
         JsonNode health = RestClient.create(base).get().uri("/actuator/health").retrieve().body(JsonNode.class);
         assertThat(health.get("status").asText()).isEqualTo("UP");
+        String metrics = client(base, "admin").get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("http_server_requests_seconds_count{", "uri=\"/api/referrals\"");
     }
 
     @Test
