@@ -41,14 +41,8 @@ class LinksWorker {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RegisterLinksWorker command, Registry registry, Clock clock) {
-        if (registration != null) {
-            Creation.requireSameAsExisting(registrationAt(command, registration.occurredAt()).equals(registration),
-                    "Links worker", command.workerId());
-        } else {
-            requireActiveSettings(command.settings(), registry);
-            apply(registrationAt(command, clock.instant()));
-        }
-        return getVersion();
+        return Creation.registerOnce(registration, at -> registrationAt(command, at), clock, "Links worker",
+                command.workerId(), () -> requireActiveSettings(command.settings(), registry));
     }
 
     @CommandHandler

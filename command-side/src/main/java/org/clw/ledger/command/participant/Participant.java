@@ -39,13 +39,8 @@ class Participant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RegisterParticipant command, Clock clock) {
-        if (registration != null) {
-            Creation.requireSameAsExisting(registrationAt(command, registration.occurredAt()).equals(registration),
-                    "Participant", command.participantId());
-        } else {
-            apply(registrationAt(command, clock.instant()));
-        }
-        return getVersion();
+        return Creation.registerOnce(registration, at -> registrationAt(command, at), clock, "Participant",
+                command.participantId(), () -> { });
     }
 
     @CommandHandler

@@ -33,13 +33,8 @@ class Setting {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RegisterSetting command, Clock clock) {
-        if (registration != null) {
-            Creation.requireSameAsExisting(registrationAt(command, registration.occurredAt()).equals(registration),
-                    "Setting", command.settingId());
-        } else {
-            apply(registrationAt(command, clock.instant()));
-        }
-        return getVersion();
+        return Creation.registerOnce(registration, at -> registrationAt(command, at), clock, "Setting",
+                command.settingId(), () -> { });
     }
 
     @CommandHandler
