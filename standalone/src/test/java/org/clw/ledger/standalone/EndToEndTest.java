@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * Commands through the REST command API, then the query API: the case, the caseload, the waiting list and the
@@ -89,7 +89,7 @@ class EndToEndTest {
                 body -> body.get("referrals").get("totalItems").asInt() == 2);
         assertThat(waiting.get("referrals").get("items").findValuesAsText("daysWaiting")).containsOnly("7");
 
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = LocalDate.now(ProgrammeCalendar.ZONE);
         JsonNode statistics = eventually("/api/statistics?from=%s&to=%s&setting=gp-e2e"
                 .formatted(today.minusDays(30), today), body -> body.at("/statistics/appointments/missed").asInt() == 1);
         assertThat(statistics.at("/statistics/referrals/received").asInt()).isEqualTo(2);

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.query.web.PageOf;
+import org.clw.ledger.query.web.Periods;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,12 +49,7 @@ class AuditSearchController {
             @RequestParam(name = "case", required = false) String referralId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        if (from.isAfter(to)) {
-            throw new InvalidParameter("from", "must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidParameter("to", "an audit search spans at most " + MAX_DAYS + " days");
-        }
+        Periods.require(from, to, MAX_DAYS);
         Predicate<AuditRow> wanted = row -> matches(actor, row.actorId()) && matches(role, row.actorRole())
                 && matches(type, row.eventType()) && matches(setting == null ? null : setting.value(), row.settingId())
                 && matches(referralId, row.aggregateId());

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * Pseudonymised exports for evaluators, streamed case by case and never built in memory. People appear only by
@@ -45,7 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/exports")
 class ExportController {
 
-    private static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
     private static final String CASES = "cases";
 
     private final MongoOperations mongo;
@@ -172,7 +171,7 @@ class ExportController {
     }
 
     private static LocalDate day(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, PROGRAMME_ZONE);
+        return instant == null ? null : ProgrammeCalendar.dayOf(instant);
     }
 
     private static void extension(XMLStreamWriter xml, String name, String prefix, String uri)

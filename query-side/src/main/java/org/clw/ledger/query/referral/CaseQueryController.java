@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +25,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /** Case summaries: one by id, or a search by status, setting, worker, need and date of receipt. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseQueryController {
-
-    private static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
 
     private final MongoOperations mongo;
     private final CaseAsOf asOf;
@@ -89,10 +87,10 @@ class CaseQueryController {
             criteria.add(Criteria.where("needs").is(need));
         }
         if (from != null) {
-            criteria.add(Criteria.where("receivedAt").gte(from.atStartOfDay(PROGRAMME_ZONE).toInstant()));
+            criteria.add(Criteria.where("receivedAt").gte(ProgrammeCalendar.startOf(from)));
         }
         if (to != null) {
-            criteria.add(Criteria.where("receivedAt").lt(to.plusDays(1).atStartOfDay(PROGRAMME_ZONE).toInstant()));
+            criteria.add(Criteria.where("receivedAt").lt(ProgrammeCalendar.startOf(to.plusDays(1))));
         }
         Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, CaseSummaryProjection.COLLECTION);

@@ -349,10 +349,6 @@ public class CaseSummary {
         return List.copyOf(statusHistory);
     }
 
-    public Instant lastChangedAt() {
-        return lastChangedAt;
-    }
-
     /** Whether the case is waiting for its first contact: taken on or not yet decided, and never attended. */
     public boolean isWaiting() {
         return status == CaseStatus.RECEIVED || status == CaseStatus.ACCEPTED || status == CaseStatus.ALLOCATED;

@@ -15,6 +15,7 @@ import org.clw.ledger.query.referral.CaseSummary;
 import org.clw.ledger.query.referral.ClosureView;
 import org.clw.ledger.query.referral.OnwardReferralView;
 import org.clw.ledger.query.referral.OutcomeMeasureView;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * What one case, as it stands, adds to the statistics: per bucket (day and setting), per count key. The projection

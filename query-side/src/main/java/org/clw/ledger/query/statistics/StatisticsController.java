@@ -1,7 +1,6 @@
 package org.clw.ledger.query.statistics;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.setting.SettingView;
+import org.clw.ledger.query.web.Periods;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/statistics")
 class StatisticsController {
 
-    static final int MAX_DAYS = 5 * 366;
     private static final String ALL = "all";
 
     private final StatisticsQueries queries;
@@ -54,7 +53,7 @@ class StatisticsController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        requirePeriod(from, to);
+        Periods.require(from, to, Periods.LONGEST);
         Map<String, Long> counts = StatisticsQueries.sum(queries.buckets(from, to,
                 queries.settings(setting, hscp).keySet()));
         return new Totals(from, to, setting == null ? null : setting.value(), hscp, StatisticsReport.of(counts),
@@ -68,7 +67,7 @@ class StatisticsController {
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        requirePeriod(from, to);
+        Periods.require(from, to, Periods.LONGEST);
         Interval cut = Interval.parse(interval);
         GroupBy grouping = groupBy == null ? null : parse(GroupBy.class, "groupBy", groupBy);
         Map<String, SettingView> settings = queries.settings(setting, hscp);
@@ -125,15 +124,6 @@ class StatisticsController {
             }
         });
         return values;
-    }
-
-    private static void requirePeriod(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new InvalidParameter("from", "must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidParameter("to", "a period spans at most " + MAX_DAYS + " days");
-        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {

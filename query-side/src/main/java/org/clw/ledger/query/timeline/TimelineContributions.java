@@ -1,8 +1,6 @@
 package org.clw.ledger.query.timeline;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.referral.CaseStatus;
 import org.clw.ledger.query.referral.CaseSummary;
 import org.clw.ledger.query.referral.StatusChange;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * What one case adds to the programme's state over time: for each stretch of its status history, +1 on the day it
@@ -21,7 +20,6 @@ import org.clw.ledger.query.referral.StatusChange;
  */
 final class TimelineContributions {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
     static final String STATUS = "status:";
     static final String OPEN = "open";
     static final String WAITING = "waiting";
@@ -67,7 +65,7 @@ final class TimelineContributions {
     }
 
     private static void add(Map<String, Map<String, Long>> days, Instant at, List<String> keys, long delta) {
-        Map<String, Long> counts = days.computeIfAbsent(CountBucket.idOf(LocalDate.ofInstant(at, ZONE), null),
+        Map<String, Long> counts = days.computeIfAbsent(CountBucket.idOf(ProgrammeCalendar.dayOf(at), null),
                 day -> new TreeMap<>());
         keys.forEach(key -> counts.merge(key, delta, Long::sum));
     }

@@ -7,7 +7,6 @@ import static org.clw.ledger.query.timeline.TimelineContributions.WAITING;
 import static org.clw.ledger.query.timeline.TimelineContributions.WORKER;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.statistics.Interval;
 import org.clw.ledger.query.statistics.StatisticsQueries;
 import org.clw.ledger.query.statistics.StatisticsReport;
+import org.clw.ledger.query.web.Periods;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -85,12 +84,7 @@ class TimelineController {
             @RequestParam(defaultValue = "month") String interval,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        if (from.isAfter(to)) {
-            throw new InvalidParameter("from", "must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= 5 * 366) {
-            throw new InvalidParameter("to", "a period spans at most 1830 days");
-        }
+        Periods.require(from, to, Periods.LONGEST);
         Interval cut = Interval.parse(interval);
         Set<String> settings = setting == null && hscp == null ? null : statistics.settings(setting, hscp).keySet();
         List<CountBucket> days = daysUpTo(to);

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -19,13 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /** Referrals waiting for a first contact, longest wait first, overdue past the target (default 10 days). */
 @RestController
 @RequestMapping("/api/waiting-list")
 class WaitingListController {
-
-    private static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/London");
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -54,11 +52,10 @@ class WaitingListController {
                 ? Stream.ofNullable(mongo.findById(setting.value(), SettingWaitingList.class,
                 WaitingListProjection.COLLECTION))
                 : mongo.findAll(SettingWaitingList.class, WaitingListProjection.COLLECTION).stream();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PROGRAMME_ZONE);
+        LocalDate today = ProgrammeCalendar.dayOf(clock.instant());
         List<Waiting> waiting = lists
                 .flatMap(list -> list.entries.values().stream().map(entry -> {
-                    long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(entry.receivedAt(), PROGRAMME_ZONE),
-                            today);
+                    long days = ChronoUnit.DAYS.between(ProgrammeCalendar.dayOf(entry.receivedAt()), today);
                     return new Waiting(entry.referralId(), entry.participantId(), list.settingId, entry.status(),
                             entry.receivedAt(), entry.workerId(), days, days > targetDays);
                 }))

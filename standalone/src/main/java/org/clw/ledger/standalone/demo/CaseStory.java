@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +49,7 @@ import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.referral.ReferralRoute;
 import org.clw.ledger.events.referral.ReopenReason;
 import org.clw.ledger.events.setting.SettingType;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * How one referral plays out, as the commands its people send. The proportions follow the programme's reports:
@@ -57,8 +57,6 @@ import org.clw.ledger.events.setting.SettingType;
  * engaged people attending about three appointments, about one booked appointment in five missed overall.
  */
 final class CaseStory {
-
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private static final Map<Need, Double> NEEDS = weights(entry(Need.MENTAL_WELLBEING, 24.0),
             entry(Need.FINANCES_BENEFITS, 14.0), entry(Need.LONELINESS_ISOLATION, 12.0), entry(Need.HOUSING, 10.0),
@@ -273,12 +271,12 @@ final class CaseStory {
 
     /** A weekday time between 09:00 and 16:30, some days after {@code from} but never before it. */
     Instant workingTime(Instant from, int minDays, int maxDays) {
-        ZonedDateTime local = from.atZone(ZONE);
+        ZonedDateTime local = from.atZone(ProgrammeCalendar.ZONE);
         LocalDate day = local.toLocalDate().plusDays(dice.between(minDays, maxDays));
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
-        Instant at = day.atTime(LocalTime.of(9, 0).plusMinutes(15L * dice.between(0, 30))).atZone(ZONE).toInstant();
+        Instant at = day.atTime(LocalTime.of(9, 0).plusMinutes(15L * dice.between(0, 30))).atZone(ProgrammeCalendar.ZONE).toInstant();
         return at.isAfter(from) ? at : from.plus(Duration.ofMinutes(dice.between(15, 90)));
     }
 

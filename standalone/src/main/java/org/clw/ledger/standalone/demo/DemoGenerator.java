@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * Plays the demo programme into an empty store through the real command handlers, in time order, on a background
@@ -67,7 +68,7 @@ class DemoGenerator {
     private void generate() {
         long begun = System.nanoTime();
         LocalDate lastDay = properties.lastDay() != null ? properties.lastDay()
-                : LocalDate.now(CaseStory.ZONE).minusDays(1);
+                : LocalDate.now(ProgrammeCalendar.ZONE).minusDays(1);
         log.info("Demo programme: planning {} referrals over the year to {} (seed {})", properties.referrals(),
                 lastDay, properties.seed());
         DemoPlan plan = new DemoPlan(properties.seed(), properties.referrals(), lastDay);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clw.ledger.command.participant.RegisterParticipant;
 import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * The whole demo programme as commands: the registries first, then every referral's story. A seed and an end day
@@ -22,8 +23,8 @@ final class DemoPlan {
 
     DemoPlan(long seed, int referrals, LocalDate lastDay) {
         Dice dice = new Dice(seed);
-        Instant yearEnd = lastDay.plusDays(1).atStartOfDay(CaseStory.ZONE).toInstant();
-        Instant yearStart = lastDay.minusYears(1).plusDays(1).atStartOfDay(CaseStory.ZONE).toInstant();
+        Instant yearEnd = ProgrammeCalendar.startOf(lastDay.plusDays(1));
+        Instant yearStart = ProgrammeCalendar.startOf(lastDay.minusYears(1).plusDays(1));
         programme = new DemoProgramme(dice, yearStart, yearEnd);
         registry = programme.steps;
         List<Instant> arrivals = arrivals(dice, referrals, yearStart, yearEnd);
@@ -54,8 +55,8 @@ final class DemoPlan {
     /** Referral times on weekdays in office hours, in order, spread evenly over the year. */
     private static List<Instant> arrivals(Dice dice, int referrals, Instant yearStart, Instant yearEnd) {
         List<LocalDate> weekdays = new ArrayList<>();
-        for (LocalDate day = LocalDate.ofInstant(yearStart, CaseStory.ZONE);
-                day.isBefore(LocalDate.ofInstant(yearEnd, CaseStory.ZONE)); day = day.plusDays(1)) {
+        for (LocalDate day = ProgrammeCalendar.dayOf(yearStart); day.isBefore(ProgrammeCalendar.dayOf(yearEnd));
+                day = day.plusDays(1)) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 weekdays.add(day);
             }
@@ -64,7 +65,7 @@ final class DemoPlan {
         for (int i = 0; i < referrals; i++) {
             LocalDate day = weekdays.get((int) ((long) i * weekdays.size() / referrals));
             arrivals.add(day.atTime(LocalTime.of(9, 0).plusSeconds(dice.between(0, 8 * 3_600 - 1)))
-                    .atZone(CaseStory.ZONE).toInstant());
+                    .atZone(ProgrammeCalendar.ZONE).toInstant());
         }
         arrivals.sort(null);
         return arrivals;
