@@ -23,3 +23,10 @@ CREATE TABLE IF NOT EXISTS registry_case (
 );
 CREATE INDEX IF NOT EXISTS registry_case_by_worker ON registry_case (worker_id, is_open);
 CREATE SEQUENCE IF NOT EXISTS participant_number START WITH 1;
+-- Where each case belongs, so that a links worker or manager is let near only the cases of their part of the programme.
+CREATE TABLE IF NOT EXISTS registry_referral (
+    referral_id VARCHAR(64) PRIMARY KEY,
+    setting_id VARCHAR(64) NOT NULL,
+    participant_id VARCHAR(16) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS registry_referral_by_participant ON registry_referral (participant_id);

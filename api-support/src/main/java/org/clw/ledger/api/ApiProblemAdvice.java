@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.clw.ledger.api.security.NotVisible;
+import org.clw.ledger.api.security.OutOfScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -45,6 +48,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error handling a request", exception);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the request id in the X-Request-Id header identifies it");
+    }
+
+    @ExceptionHandler(NotVisible.class)
+    ProblemDetail notVisible(NotVisible exception) {
+        return Problems.notFound(exception.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception instanceof OutOfScope
+                ? exception.getMessage() : "Your role does not allow this request");
     }
 
     @ExceptionHandler(InvalidParameter.class)

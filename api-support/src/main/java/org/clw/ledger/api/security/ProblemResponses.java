@@ -16,14 +16,17 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class ProblemResponses {
 
     private final ObjectMapper json;
+    private final String challenge;
 
-    ProblemResponses(ObjectMapper json) {
+    /** @param challenge the WWW-Authenticate header of a 401: how to log in */
+    ProblemResponses(ObjectMapper json, String challenge) {
         this.json = json;
+        this.challenge = challenge;
     }
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"CLW Ledger\"");
+            response.setHeader("WWW-Authenticate", challenge);
             write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required");
         };
     }

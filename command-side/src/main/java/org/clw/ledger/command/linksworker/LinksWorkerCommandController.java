@@ -2,6 +2,7 @@ package org.clw.ledger.command.linksworker;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
@@ -19,14 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 class LinksWorkerCommandController {
 
     private final CommandDispatcher commands;
+    private final CommandScope scope;
 
-    LinksWorkerCommandController(CommandDispatcher commands) {
+    LinksWorkerCommandController(CommandDispatcher commands, CommandScope scope) {
         this.commands = commands;
+        this.scope = scope;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterLinksWorkerRequest request) {
         LinksWorkerId id = request.workerId() != null ? request.workerId() : new LinksWorkerId(NewIds.next("lw"));
+        scope.checkManages(request.settings());
         CommandAccepted accepted = commands.send(
                 new RegisterLinksWorker(id, request.name(), request.settings(), request.capacity()), id);
         return ResponseEntity.created(URI.create("/api/links-workers/" + id)).body(accepted);
@@ -35,6 +39,7 @@ class LinksWorkerCommandController {
     @PutMapping("/{workerId}/settings")
     ResponseEntity<CommandAccepted> changeSettings(@PathVariable LinksWorkerId workerId,
             @Valid @RequestBody ChangeSettingsRequest request) {
+        scope.checkManages(request.settings());
         return ResponseEntity.accepted()
                 .body(commands.send(new ChangeLinksWorkerSettings(workerId, request.settings()), workerId));
     }

@@ -20,16 +20,19 @@ import org.clw.ledger.events.participant.ParticipantDetailsChanged;
 import org.clw.ledger.events.participant.ParticipantErased;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.ParticipantRegistered;
-import org.clw.ledger.events.participant.PersonalDetails;
+import org.clw.ledger.events.participant.SealedDetails;
 
-/** A person known to the programme. Personal details appear in its events and nowhere else. */
+/**
+ * A person known to the programme. Personal details appear in its events and nowhere else, and only sealed with the
+ * participant's key: this aggregate never sees them in clear, and compares them by their fingerprints.
+ */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = ExpectedVersionTargetResolver.NAME)
 class Participant {
 
     @AggregateIdentifier
     private ParticipantId participantId;
     private ParticipantRegistered registration;
-    private PersonalDetails personalDetails;
+    private SealedDetails personalDetails;
     private Demographics demographics;
     private boolean erased;
 
@@ -46,7 +49,7 @@ class Participant {
     @CommandHandler
     long handle(ChangeParticipantDetails command, Clock clock) {
         requireNotErased();
-        if (!Objects.equals(command.personalDetails(), personalDetails)
+        if (!command.personalDetails().sameDetailsAs(personalDetails)
                 || !Objects.equals(command.demographics(), demographics)) {
             apply(new ParticipantDetailsChanged(participantId, command.personalDetails(), command.demographics(),
                     clock.instant()));
@@ -56,8 +59,10 @@ class Participant {
 
     @CommandHandler
     long handle(EraseParticipant command, Clock clock) {
-        requireNotErased();
-        apply(new ParticipantErased(participantId, clock.instant()));
+        // Repeating an erasure is harmless, so a request that failed after the event can simply be sent again.
+        if (!erased) {
+            apply(new ParticipantErased(participantId, clock.instant()));
+        }
         return getVersion();
     }
 
@@ -67,9 +72,11 @@ class Participant {
         }
     }
 
-    private static ParticipantRegistered registrationAt(RegisterParticipant command, Instant at) {
-        return new ParticipantRegistered(command.participantId(), command.personalDetails(), command.demographics(),
-                at);
+    /** Each sealing has its own nonce, so the same details repeated are recognised by their fingerprint. */
+    private ParticipantRegistered registrationAt(RegisterParticipant command, Instant at) {
+        SealedDetails details = command.personalDetails().sameDetailsAs(personalDetails)
+                ? personalDetails : command.personalDetails();
+        return new ParticipantRegistered(command.participantId(), details, command.demographics(), at);
     }
 
     @EventSourcingHandler

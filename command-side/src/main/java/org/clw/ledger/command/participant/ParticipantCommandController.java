@@ -2,9 +2,14 @@ package org.clw.ledger.command.participant;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.PersonalDetails;
+import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.privacy.ParticipantKeys;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,23 +18,27 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Personal details are sealed with the participant's key here, before any command carries them. */
 @RestController
 @RequestMapping("/api/participants")
 class ParticipantCommandController {
 
     private final CommandDispatcher commands;
     private final ParticipantNumbers numbers;
+    private final PersonalDetailsCipher cipher;
 
-    ParticipantCommandController(CommandDispatcher commands, ParticipantNumbers numbers) {
+    ParticipantCommandController(CommandDispatcher commands, ParticipantNumbers numbers,
+            PersonalDetailsCipher cipher) {
         this.commands = commands;
         this.numbers = numbers;
+        this.cipher = cipher;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterParticipantRequest request) {
         ParticipantId id = request.participantId() != null ? request.participantId() : numbers.next();
-        CommandAccepted accepted = commands.send(new RegisterParticipant(id, request.personalDetails().toValue(),
-                request.demographics().toValue()), id);
+        CommandAccepted accepted = commands.send(new RegisterParticipant(id,
+                sealed(id, request.personalDetails().toValue()), request.demographics().toValue()), id);
         return ResponseEntity.created(URI.create("/api/participants/" + id)).body(accepted);
     }
 
@@ -37,6 +46,23 @@ class ParticipantCommandController {
     ResponseEntity<CommandAccepted> changeDetails(@PathVariable ParticipantId participantId,
             @Valid @RequestBody ChangeDetailsRequest request) {
         return ResponseEntity.accepted().body(commands.send(new ChangeParticipantDetails(participantId,
-                request.personalDetails().toValue(), request.demographics().toValue()), participantId));
+                sealed(participantId, request.personalDetails().toValue()), request.demographics().toValue()),
+                participantId));
+    }
+
+    /** Destroys the participant's key (see {@link KeyShredder}); the reason goes into the event's audit metadata. */
+    @PostMapping("/{participantId}/erasure")
+    ResponseEntity<CommandAccepted> erase(@PathVariable ParticipantId participantId,
+            @Valid @RequestBody ErasureRequest request) {
+        return ResponseEntity.accepted()
+                .body(commands.send(new EraseParticipant(participantId), participantId, request.reason()));
+    }
+
+    private SealedDetails sealed(ParticipantId id, PersonalDetails details) {
+        try {
+            return cipher.seal(id, details);
+        } catch (ParticipantKeys.KeyDestroyed erased) {
+            throw new RuleViolation("Participant " + id + " has been erased");
+        }
     }
 }

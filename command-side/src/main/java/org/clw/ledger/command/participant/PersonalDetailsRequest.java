@@ -17,10 +17,11 @@ record PersonalDetailsRequest(
         @Pattern(regexp = "[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}", message = "must be a UK postcode")
         String postcode,
         @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number of digits and spaces")
-        String phone) {
+        String phone,
+        @Size(max = 2000) String notes) {
 
     PersonalDetails toValue() {
         return new PersonalDetails(givenName.strip(), familyName.strip(), chiNumber, dateOfBirth,
-                postcode == null ? null : postcode.toUpperCase().strip(), phone);
+                postcode == null ? null : postcode.toUpperCase().strip(), phone, notes);
     }
 }

@@ -2,6 +2,7 @@ package org.clw.ledger.command.referral;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
@@ -20,14 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralCommandController {
 
     private final CommandDispatcher commands;
+    private final CommandScope scope;
 
-    ReferralCommandController(CommandDispatcher commands) {
+    ReferralCommandController(CommandDispatcher commands, CommandScope scope) {
         this.commands = commands;
+        this.scope = scope;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateReferralRequest request) {
         ReferralId id = request.referralId() != null ? request.referralId() : new ReferralId(NewIds.next("ref"));
+        scope.checkNewReferralAt(request.settingId());
         CommandAccepted accepted = commands.send(new CreateReferral(id, request.participantId(), request.settingId(),
                 request.needs(), request.primaryNeed(), request.route(), request.consentRecorded(),
                 request.receivedAt()), id);

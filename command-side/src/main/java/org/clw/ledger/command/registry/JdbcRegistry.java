@@ -1,5 +1,7 @@
 package org.clw.ledger.command.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.clw.ledger.events.participant.ParticipantRegistered;
 import org.clw.ledger.events.referral.CaseClosed;
 import org.clw.ledger.events.referral.CaseReopened;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
+import org.clw.ledger.events.referral.ReferralId;
+import org.clw.ledger.events.referral.ReferralReceived;
 import org.clw.ledger.events.setting.SettingClosed;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.events.setting.SettingRegistered;
@@ -31,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("registry")
 class JdbcRegistry implements Registry {
+
+    private static final String CASE_SCOPE = "SELECT r.setting_id, c.worker_id FROM registry_referral r "
+            + "LEFT JOIN registry_case c ON c.referral_id = r.referral_id ";
 
     private final JdbcTemplate jdbc;
 
@@ -59,6 +66,23 @@ class JdbcRegistry implements Registry {
                 (row, n) -> new WorkerStanding(row.getBoolean("active"), settingsOf(workerId),
                         row.getInt("capacity"), openCasesOf(workerId)),
                 workerId.value()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<CaseScope> caseScope(ReferralId referralId) {
+        return jdbc.query(CASE_SCOPE + "WHERE r.referral_id = ?", JdbcRegistry::caseScope, referralId.value())
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<CaseScope> casesOf(ParticipantId participantId) {
+        return jdbc.query(CASE_SCOPE + "WHERE r.participant_id = ?", JdbcRegistry::caseScope, participantId.value());
+    }
+
+    private static CaseScope caseScope(ResultSet row, int n) throws SQLException {
+        String worker = row.getString("worker_id");
+        return new CaseScope(new SettingId(row.getString("setting_id")),
+                worker == null ? null : new LinksWorkerId(worker));
     }
 
     private Set<SettingId> settingsOf(LinksWorkerId workerId) {
@@ -118,6 +142,13 @@ class JdbcRegistry implements Registry {
     void on(ParticipantErased event) {
         jdbc.update("UPDATE registry_participant SET erased = TRUE WHERE participant_id = ?",
                 event.participantId().value());
+    }
+
+    @EventHandler
+    void on(ReferralReceived event) {
+        upsert("UPDATE registry_referral SET setting_id = ?, participant_id = ? WHERE referral_id = ?",
+                "INSERT INTO registry_referral (setting_id, participant_id, referral_id) VALUES (?, ?, ?)",
+                event.settingId().value(), event.participantId().value(), event.referralId().value());
     }
 
     @EventHandler

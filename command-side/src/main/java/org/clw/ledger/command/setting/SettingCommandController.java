@@ -2,6 +2,8 @@ package org.clw.ledger.command.setting;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
@@ -18,14 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SettingCommandController {
 
     private final CommandDispatcher commands;
+    private final CommandScope scope;
 
-    SettingCommandController(CommandDispatcher commands) {
+    SettingCommandController(CommandDispatcher commands, CommandScope scope) {
         this.commands = commands;
+        this.scope = scope;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterSettingRequest request) {
         SettingId id = request.settingId() != null ? request.settingId() : new SettingId(NewIds.next("set"));
+        scope.checkManages(List.of(id));
         CommandAccepted accepted = commands.send(new RegisterSetting(id, request.name(), request.type(),
                 request.hscp(), request.practiceCode(), request.deepEnd()), id);
         return ResponseEntity.created(URI.create("/api/settings/" + id)).body(accepted);

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.clw.ledger.api.Problems;
 import org.clw.ledger.command.domain.CommandRefusal;
+import org.clw.ledger.command.domain.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,6 +37,12 @@ class CommandProblemAdvice {
                     return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                             "Something went wrong on our side; the request id in the X-Request-Id header identifies it");
                 });
+    }
+
+    /** A refusal decided before any command was sent, such as sealing details for an erased participant. */
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation exception) {
+        return Problems.conflict(exception.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -26,7 +26,7 @@ import org.clw.ledger.events.participant.AgeBand;
 import org.clw.ledger.events.participant.Demographics;
 import org.clw.ledger.events.participant.Gender;
 import org.clw.ledger.events.participant.ParticipantId;
-import org.clw.ledger.events.participant.PersonalDetails;
+import org.clw.ledger.events.participant.SealedDetails;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.ReferralId;
@@ -65,8 +65,8 @@ class LongCaseSnapshotTest {
         commands.sendAndWait(new RegisterSetting(setting, "Practice", SettingType.GP_PRACTICE, Hscp.GLASGOW_CITY,
                 null, true));
         commands.sendAndWait(new RegisterLinksWorker(worker, "Alex", Set.of(setting), 50));
-        commands.sendAndWait(new RegisterParticipant(person, new PersonalDetails("Morag", "Demo-Long", null, null,
-                null, null), new Demographics(Gender.FEMALE, AgeBand.AGE_35_44, 1)));
+        commands.sendAndWait(new RegisterParticipant(person, new SealedDetails("bG9uZw==", "bG9uZw=="),
+                new Demographics(Gender.FEMALE, AgeBand.AGE_35_44, 1)));
         commands.sendAndWait(new CreateReferral(id, person, setting, Set.of(Need.DEBT), Need.DEBT, ReferralRoute.GP,
                 true, null));
         commands.sendAndWait(new AcceptReferral(id));

@@ -1,11 +1,13 @@
 package org.clw.ledger.command.registry;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.setting.SettingId;
 
 /** A registry the aggregate tests arrange by hand. */
@@ -44,5 +46,16 @@ public class FakeRegistry implements Registry {
     @Override
     public Optional<WorkerStanding> worker(LinksWorkerId workerId) {
         return Optional.ofNullable(workers.get(workerId));
+    }
+
+    /** The aggregate tests decide no access; cases are unknown here. */
+    @Override
+    public Optional<CaseScope> caseScope(ReferralId referralId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<CaseScope> casesOf(ParticipantId participantId) {
+        return List.of();
     }
 }

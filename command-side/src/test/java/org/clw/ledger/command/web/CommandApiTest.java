@@ -41,6 +41,10 @@ class CommandApiTest {
     @Autowired
     EventStore eventStore;
 
+    /** The demo users' part of the programme: registering it again is harmless, so every test may. */
+    private static final String DEMO_MANAGERS_PRACTICE = "gp-40001";
+    private static final String DEMO_WORKER = "lw-001";
+
     String suffix;
 
     @BeforeEach
@@ -50,8 +54,8 @@ class CommandApiTest {
 
     @Test
     void a_case_runs_from_referral_to_closure_and_every_event_carries_its_audit_metadata() throws Exception {
-        String setting = "gp-" + suffix;
-        String worker = "lw-" + suffix;
+        String setting = DEMO_MANAGERS_PRACTICE;
+        String worker = DEMO_WORKER;
         String referral = "ref-" + suffix;
         registerSettingAndWorker(setting, worker);
         String participant = registerParticipant();
@@ -64,7 +68,7 @@ class CommandApiTest {
                 .andExpect(header().string("Location", "/api/cases/" + referral))
                 .andExpect(jsonPath("$.id").value(referral))
                 .andExpect(jsonPath("$.version").value(0));
-        as("worker", post("/api/referrals/{id}/acceptance", referral), null, "corr-" + suffix)
+        as("manager", post("/api/referrals/{id}/acceptance", referral), null, "corr-" + suffix)
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.version").value(1));
         as("manager", post("/api/referrals/{id}/allocation", referral), """
                 {"workerId":"%s"}""".formatted(worker), "corr-" + suffix)
@@ -148,8 +152,8 @@ class CommandApiTest {
 
     @Test
     void a_command_decided_on_a_stale_version_is_a_409_and_changes_nothing() throws Exception {
-        String setting = "gp-" + suffix;
-        String worker = "lw-" + suffix;
+        String setting = DEMO_MANAGERS_PRACTICE;
+        String worker = DEMO_WORKER;
         String referral = "ref-" + suffix;
         registerSettingAndWorker(setting, worker);
         String participant = registerParticipant();
@@ -157,7 +161,7 @@ class CommandApiTest {
                 {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
                  "route":"SELF","consentRecorded":true}""".formatted(referral, participant, setting), null)
                 .andExpect(header().string("ETag", "\"0\""));
-        as("worker", post("/api/referrals/{id}/acceptance", referral).header("If-Match", "\"0\""), null, null)
+        as("manager", post("/api/referrals/{id}/acceptance", referral).header("If-Match", "\"0\""), null, null)
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("ETag", "\"1\""));
         as("manager", post("/api/referrals/{id}/allocation", referral).header("If-Match", "\"0\""), """
@@ -188,7 +192,7 @@ class CommandApiTest {
                 {"settingId":"%s","name":"Parkhead Health Centre","type":"GP_PRACTICE","hscp":"GLASGOW_CITY",
                  "practiceCode":"46110","deepEnd":true}""".formatted(setting), null).andExpect(status().isCreated());
         as("manager", post("/api/links-workers"), """
-                {"workerId":"%s","name":"Alex Worker","settings":["%s"],"capacity":20}""".formatted(worker, setting),
+                {"workerId":"%s","name":"Alex Worker","settings":["%s"],"capacity":500}""".formatted(worker, setting),
                 null).andExpect(status().isCreated());
     }
 

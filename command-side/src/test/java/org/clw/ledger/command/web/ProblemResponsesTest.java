@@ -50,7 +50,7 @@ class ProblemResponsesTest {
         send("worker", post("/api/participants"), """
                 {"participantId":"P000901","personalDetails":{"givenName":"Morag","familyName":"Fakename"},
                  "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""").andExpect(status().isCreated());
-        send("worker", post("/api/referrals"), VALID_REFERRAL).andExpect(status().isCreated());
+        send("admin", post("/api/referrals"), VALID_REFERRAL).andExpect(status().isCreated());
     }
 
     @Test
@@ -98,7 +98,7 @@ class ProblemResponsesTest {
 
     @Test
     void a_domain_rule_on_a_field_is_a_400_naming_it() throws Exception {
-        send("worker", post("/api/referrals"), VALID_REFERRAL.replace("ref-p1", "ref-p2")
+        send("admin", post("/api/referrals"), VALID_REFERRAL.replace("ref-p1", "ref-p2")
                 .replace("\"consentRecorded\":true", "\"consentRecorded\":false"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("consentRecorded"));
@@ -114,14 +114,14 @@ class ProblemResponsesTest {
 
     @Test
     void an_unknown_appointment_in_a_known_case_is_a_404() throws Exception {
-        send("worker", post("/api/referrals/{id}/appointments/nope/cancellation", "ref-p1"), """
+        send("admin", post("/api/referrals/{id}/appointments/nope/cancellation", "ref-p1"), """
                 {"cancelledBy":"PARTICIPANT","reason":"OTHER"}""")
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void a_command_the_state_forbids_is_a_409() throws Exception {
-        send("worker", post("/api/referrals/{id}/closure", "ref-p1"), "{\"reason\":\"GOALS_MET\"}")
+        send("admin", post("/api/referrals/{id}/closure", "ref-p1"), "{\"reason\":\"GOALS_MET\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(
                         "Referral ref-p1 is RECEIVED; only an open case can be closed"));
@@ -129,7 +129,7 @@ class ProblemResponsesTest {
 
     @Test
     void a_referral_to_an_unknown_setting_is_a_409() throws Exception {
-        send("worker", post("/api/referrals"), VALID_REFERRAL.replace("ref-p1", "ref-p3")
+        send("admin", post("/api/referrals"), VALID_REFERRAL.replace("ref-p1", "ref-p3")
                 .replace("gp-p1", "gp-unknown"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Setting gp-unknown is not known"));

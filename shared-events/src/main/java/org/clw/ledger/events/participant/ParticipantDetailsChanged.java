@@ -5,10 +5,10 @@ import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.LedgerEvent;
 
 /** A person's details were corrected or updated; both values given are the new whole. */
-@Revision("1")
+@Revision("2")
 public record ParticipantDetailsChanged(
         ParticipantId participantId,
-        PersonalDetails personalDetails,
+        SealedDetails personalDetails,
         Demographics demographics,
         Instant occurredAt)
         implements LedgerEvent {

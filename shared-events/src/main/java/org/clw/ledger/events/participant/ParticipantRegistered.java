@@ -5,10 +5,10 @@ import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.LedgerEvent;
 
 /** A person became known to the programme. */
-@Revision("1")
+@Revision("2")
 public record ParticipantRegistered(
         ParticipantId participantId,
-        PersonalDetails personalDetails,
+        SealedDetails personalDetails,
         Demographics demographics,
         Instant occurredAt)
         implements LedgerEvent {

@@ -3,8 +3,9 @@ package org.clw.ledger.events.participant;
 import java.time.LocalDate;
 
 /**
- * Everything that identifies a person. It lives only on participant events so that it can be encrypted per
- * participant and erased; {@link #toString()} never reveals it, so it cannot leak into a log line.
+ * Everything that identifies a person, and the free-text notes kept about them. It reaches events only as
+ * {@link SealedDetails}, encrypted with the participant's own key so that it can be erased; {@link #toString()} never
+ * reveals it, so it cannot leak into a log line.
  */
 public record PersonalDetails(
         String givenName,
@@ -12,7 +13,8 @@ public record PersonalDetails(
         ChiNumber chiNumber,
         LocalDate dateOfBirth,
         String postcode,
-        String phone) {
+        String phone,
+        String notes) {
 
     @Override
     public String toString() {

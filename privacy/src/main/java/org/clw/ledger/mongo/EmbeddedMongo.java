@@ -1,4 +1,4 @@
-package org.clw.ledger.query.mongo;
+package org.clw.ledger.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

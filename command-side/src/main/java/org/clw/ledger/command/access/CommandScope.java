@@ -1,0 +1,104 @@
+package org.clw.ledger.command.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.Optional;
+import org.clw.ledger.api.security.Caller;
+import org.clw.ledger.api.security.Callers;
+import org.clw.ledger.api.security.NotVisible;
+import org.clw.ledger.api.security.OutOfScope;
+import org.clw.ledger.api.security.Role;
+import org.clw.ledger.api.security.ScopedPaths;
+import org.clw.ledger.command.registry.CaseScope;
+import org.clw.ledger.command.registry.Registry;
+import org.clw.ledger.command.registry.WorkerStanding;
+import org.clw.ledger.events.linksworker.LinksWorkerId;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.referral.ReferralId;
+import org.clw.ledger.events.setting.SettingId;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Which commands a links worker or service manager may send, decided against the registry, which is current with
+ * the event store: a case only when it is allocated to the worker or at a setting the manager manages (otherwise 404,
+ * as if it did not exist); registry entries only of the settings a manager manages (otherwise 403).
+ */
+@Component
+public class CommandScope extends ScopedPaths implements WebMvcConfigurer {
+
+    private final Registry registry;
+    private final Callers callers;
+
+    CommandScope(Callers callers, Registry registry) {
+        super(callers);
+        this.callers = callers;
+        this.registry = registry;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry interceptors) {
+        interceptors.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    /** Commands are the API's writes; reads belong to the query side. */
+    @Override
+    protected boolean serves(HttpServletRequest request) {
+        return !HttpMethod.GET.matches(request.getMethod());
+    }
+
+    @Override
+    protected void checkCase(Caller caller, String referralId) {
+        Optional<CaseScope> scope = registry.caseScope(new ReferralId(referralId));
+        if (scope.isEmpty() || !mayUse(caller, scope.get())) {
+            throw new NotVisible(referralId);
+        }
+    }
+
+    /** A participant with no case yet may be corrected by whoever registered them; otherwise one case must be theirs. */
+    @Override
+    protected void checkParticipant(Caller caller, String participantId) {
+        var cases = registry.casesOf(new ParticipantId(participantId));
+        if (!cases.isEmpty() && cases.stream().noneMatch(scope -> mayUse(caller, scope))) {
+            throw new NotVisible(participantId);
+        }
+    }
+
+    @Override
+    protected void checkWorker(Caller caller, String workerId) {
+        registry.worker(new LinksWorkerId(workerId)).map(WorkerStanding::settings).ifPresent(settings -> {
+            if (settings.stream().noneMatch(setting -> caller.manages(setting.value()))) {
+                throw new OutOfScope("Links worker " + workerId + " works in no setting you manage");
+            }
+        });
+    }
+
+    /** A new referral: a manager's at a setting they manage, a links worker's at a setting they cover. */
+    public void checkNewReferralAt(SettingId settingId) {
+        Caller caller = callers.current();
+        boolean allowed = switch (caller.role()) {
+            case LINKS_WORKER -> caller.workerId() != null && registry.worker(new LinksWorkerId(caller.workerId()))
+                    .map(worker -> worker.covers(settingId)).orElse(false);
+            case SERVICE_MANAGER -> caller.manages(settingId.value());
+            default -> caller.role() == Role.ADMIN;
+        };
+        if (!allowed) {
+            throw new OutOfScope("Setting " + settingId + " is not one you work in");
+        }
+    }
+
+    /** Registry entries for these settings: every one of them must be the caller's to manage. */
+    public void checkManages(Collection<SettingId> settings) {
+        Caller caller = callers.current();
+        settings.stream().filter(setting -> !caller.manages(setting.value())).findFirst().ifPresent(setting -> {
+            throw new OutOfScope("Setting " + setting + " is not one you manage");
+        });
+    }
+
+    private static boolean mayUse(Caller caller, CaseScope scope) {
+        return caller.mayUseCase(scope.settingId().value(),
+                scope.workerId() == null ? null : scope.workerId().value());
+    }
+}

@@ -1,0 +1,121 @@
+package org.clw.ledger.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.clw.ledger.events.participant.ChiNumber;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.PersonalDetails;
+import org.clw.ledger.events.participant.SealedDetails;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class PersonalDetailsCipherTest {
+
+    private static final ParticipantId MORAG = new ParticipantId("P000123");
+    private static final ParticipantId OTHER = new ParticipantId("P000124");
+    private static final PersonalDetails DETAILS = new PersonalDetails("Morag", "Fakename",
+            new ChiNumber("0101011237"), LocalDate.of(2001, 1, 1), "G1 1AA", "07700 900000", "Sleeps at her sister's");
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        mongo = new MongoTemplate(client, "privacy-test");
+    }
+
+    @AfterEach
+    void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private PersonalDetailsCipher cipher(String masterKey) {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+        return new PersonalDetailsCipher(new MongoParticipantKeys(mongo, masterKey, clock));
+    }
+
+    @Test
+    void sealed_details_open_to_the_same_details_and_reveal_nothing_while_sealed() {
+        PersonalDetailsCipher cipher = cipher("");
+        SealedDetails sealed = cipher.seal(MORAG, DETAILS);
+
+        assertThat(cipher.open(MORAG, sealed)).contains(DETAILS);
+        String decoded = new String(Base64.getDecoder().decode(sealed.ciphertext()));
+        assertThat(sealed.toString() + decoded).doesNotContain("Morag", "Fakename", "0101011237", "G1 1AA", "sister");
+    }
+
+    @Test
+    void sealing_the_same_details_twice_gives_new_ciphertext_but_the_same_fingerprint() {
+        PersonalDetailsCipher cipher = cipher("");
+        SealedDetails first = cipher.seal(MORAG, DETAILS);
+        SealedDetails second = cipher.seal(MORAG, DETAILS);
+        SealedDetails changed = cipher.seal(MORAG, new PersonalDetails("Morag", "Fakename",
+                new ChiNumber("0101011237"), LocalDate.of(2001, 1, 1), "G2 2BB", "07700 900000", null));
+
+        assertThat(first.ciphertext()).isNotEqualTo(second.ciphertext());
+        assertThat(first.sameDetailsAs(second)).isTrue();
+        assertThat(first.sameDetailsAs(changed)).isFalse();
+    }
+
+    @Test
+    void details_sealed_for_one_participant_do_not_open_as_another_or_when_altered() {
+        PersonalDetailsCipher cipher = cipher("");
+        SealedDetails sealed = cipher.seal(MORAG, DETAILS);
+        cipher.seal(OTHER, DETAILS);
+        byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
+        bytes[20] ^= 1;
+        SealedDetails altered = new SealedDetails(Base64.getEncoder().encodeToString(bytes), sealed.fingerprint());
+
+        assertThatThrownBy(() -> cipher.open(OTHER, sealed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("Morag");
+        assertThatThrownBy(() -> cipher.open(MORAG, altered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_destroyed_key_leaves_the_details_unreadable_and_is_never_made_again() {
+        PersonalDetailsCipher cipher = cipher("");
+        SealedDetails sealed = cipher.seal(MORAG, DETAILS);
+        ParticipantKeys keys = new MongoParticipantKeys(mongo, "", Clock.systemUTC());
+
+        keys.destroy(MORAG);
+        keys.destroy(MORAG);
+
+        assertThat(cipher.open(MORAG, sealed)).isEmpty();
+        assertThatThrownBy(() -> cipher.seal(MORAG, DETAILS)).isInstanceOf(ParticipantKeys.KeyDestroyed.class);
+        Document stored = mongo.getCollection(MongoParticipantKeys.COLLECTION).find(new Document("_id", "P000123"))
+                .first();
+        assertThat(stored).containsKey("destroyedAt").doesNotContainKey("key");
+    }
+
+    @Test
+    void with_a_master_key_the_stored_keys_are_wrapped_and_only_that_master_key_opens_them() {
+        PersonalDetailsCipher cipher = cipher(MASTER_KEY);
+        SealedDetails sealed = cipher.seal(MORAG, DETAILS);
+        byte[] stored = mongo.getCollection(MongoParticipantKeys.COLLECTION).find(new Document("_id", "P000123"))
+                .first().get("key", Binary.class).getData();
+
+        assertThat(stored).hasSize(12 + 32 + 16);
+        assertThat(cipher(MASTER_KEY).open(MORAG, sealed)).contains(DETAILS);
+        String otherMaster = Base64.getEncoder().encodeToString(new byte[31 + 1]).replace('A', 'B');
+        assertThatThrownBy(() -> cipher(otherMaster).open(MORAG, sealed)).isInstanceOf(RuntimeException.class);
+    }
+}
