@@ -25,8 +25,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 class DistributedWiringTest {
 
-    static final String[] PROCESSORS = {"case-summaries", "caseloads", "waiting-lists", "statistics", "settings", "timeline",
-            "audit-trail"};
+    static final String[] PROCESSORS = {"case-summaries", "caseloads", "waiting-lists", "statistics", "settings",
+            "timeline", "audit-trail", "participants"};
 
     @Test
     void with_production_properties_events_come_from_axon_server_and_state_goes_to_the_configured_mongodb() {

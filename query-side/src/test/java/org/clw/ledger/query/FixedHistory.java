@@ -64,12 +64,12 @@ public final class FixedHistory {
         for (int person = 1; person <= 6; person++) {
             ParticipantId id = ParticipantId.ofNumber(person);
             append(store, "Participant", id.value(), 0, new ParticipantRegistered(id,
-                    new PersonalDetails("Test" + person, "Fakename", null, null, null, null),
+                    new SealedDetails("c2VhbGVk" + person, "ZmluZ2VycHJpbnQ="),
                     new Demographics(Gender.NOT_DISCLOSED, AgeBand.UNKNOWN, null), at("02-15T09:00")));
         }
         ParticipantId p6 = ParticipantId.ofNumber(6);
         append(store, "Participant", p6.value(), 1,
-                new ParticipantDetailsChanged(p6, new PersonalDetails("Test6", "Othername", null, null, null, null),
+                new ParticipantDetailsChanged(p6, new SealedDetails("Y2hhbmdlZA==", "Y2hhbmdlZA=="),
                         new Demographics(Gender.NOT_DISCLOSED, AgeBand.UNKNOWN, 3), at("02-16T09:00")),
                 new ParticipantErased(p6, at("02-17T09:00")));
 

@@ -53,23 +53,23 @@ class EndToEndTest {
         Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Instant nextWeek = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         post(manager, "/api/settings", """
-                {"settingId":"gp-e2e","name":"Possilpark Health Centre","type":"GP_PRACTICE",
+                {"settingId":"gp-40001","name":"Possilpark Health Centre","type":"GP_PRACTICE",
                  "hscp":"GLASGOW_CITY","practiceCode":"43210","deepEnd":true}""");
         post(manager, "/api/links-workers", """
-                {"workerId":"lw-e2e","name":"Jo Links","settings":["gp-e2e"],"capacity":30}""");
+                {"workerId":"lw-001","name":"Jo Links","settings":["gp-40001"],"capacity":30}""");
         String person = post(worker, "/api/participants", """
                 {"personalDetails":{"givenName":"Morag","familyName":"Fakename"},
                  "demographics":{"gender":"FEMALE","ageBand":"AGE_45_54","simdDecile":1}}""").get("id").asText();
         post(worker, "/api/referrals", """
-                {"referralId":"ref-e2e-1","participantId":"%s","settingId":"gp-e2e","needs":["FUEL_POVERTY","DEBT"],
+                {"referralId":"ref-e2e-1","participantId":"%s","settingId":"gp-40001","needs":["FUEL_POVERTY","DEBT"],
                  "primaryNeed":"FUEL_POVERTY","route":"GP","consentRecorded":true,"receivedAt":"%s"}"""
                 .formatted(person, lastWeek));
         post(worker, "/api/referrals", """
-                {"referralId":"ref-e2e-2","participantId":"%s","settingId":"gp-e2e","needs":["LONELINESS_ISOLATION"],
+                {"referralId":"ref-e2e-2","participantId":"%s","settingId":"gp-40001","needs":["LONELINESS_ISOLATION"],
                  "primaryNeed":"LONELINESS_ISOLATION","route":"SELF","consentRecorded":true,"receivedAt":"%s"}"""
                 .formatted(person, lastWeek));
-        post(worker, "/api/referrals/ref-e2e-1/acceptance", null);
-        post(manager, "/api/referrals/ref-e2e-1/allocation", "{\"workerId\":\"lw-e2e\"}");
+        post(manager, "/api/referrals/ref-e2e-1/acceptance", null);
+        post(manager, "/api/referrals/ref-e2e-1/allocation", "{\"workerId\":\"lw-001\"}");
         post(worker, "/api/referrals/ref-e2e-1/appointments", """
                 {"appointmentId":"first","start":"%s","durationMinutes":60,"mode":"HOME_VISIT"}""".formatted(yesterday));
         post(worker, "/api/referrals/ref-e2e-1/appointments", """
@@ -80,17 +80,17 @@ class EndToEndTest {
         assertThat(summary.get("status").asText()).isEqualTo("ALLOCATED");
         assertThat(summary.get("appointmentsMissed").asInt()).isEqualTo(1);
 
-        JsonNode caseload = eventually("/api/links-workers/lw-e2e/caseload",
+        JsonNode caseload = eventually("/api/links-workers/lw-001/caseload",
                 body -> body.get("cases").size() == 1 && !body.get("cases").get(0).get("nextAppointment").isNull());
         assertThat(caseload.get("worker").get("openCases").asInt()).isEqualTo(1);
         assertThat(caseload.get("cases").get(0).get("nextAppointment").asText()).isEqualTo(nextWeek.toString());
 
-        JsonNode waiting = eventually("/api/waiting-list?setting=gp-e2e",
+        JsonNode waiting = eventually("/api/waiting-list?setting=gp-40001",
                 body -> body.get("referrals").get("totalItems").asInt() == 2);
         assertThat(waiting.get("referrals").get("items").findValuesAsText("daysWaiting")).containsOnly("7");
 
         LocalDate today = LocalDate.now(ProgrammeCalendar.ZONE);
-        JsonNode statistics = eventually("/api/statistics?from=%s&to=%s&setting=gp-e2e"
+        JsonNode statistics = eventually("/api/statistics?from=%s&to=%s&setting=gp-40001"
                 .formatted(today.minusDays(30), today), body -> body.at("/statistics/appointments/missed").asInt() == 1);
         assertThat(statistics.at("/statistics/referrals/received").asInt()).isEqualTo(2);
         assertThat(statistics.at("/statistics/appointments/booked").asInt()).isEqualTo(2);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +26,7 @@ import org.clw.ledger.events.participant.AgeBand;
 import org.clw.ledger.events.participant.Demographics;
 import org.clw.ledger.events.participant.Gender;
 import org.clw.ledger.events.participant.ParticipantId;
-import org.clw.ledger.events.participant.PersonalDetails;
+import org.clw.ledger.events.participant.SealedDetails;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.OnwardReferralId;
@@ -76,8 +75,8 @@ class TamperEvidenceTest {
         commands.sendAndWait(new RegisterSetting(PRACTICE, "Practice", SettingType.GP_PRACTICE, Hscp.GLASGOW_CITY,
                 null, true));
         commands.sendAndWait(new RegisterLinksWorker(WORKER, "Alex", Set.of(PRACTICE), 50));
-        commands.sendAndWait(new RegisterParticipant(PERSON, new PersonalDetails("Morag", "Demo-Fakename", null,
-                LocalDate.of(1980, 1, 1), null, null), new Demographics(Gender.FEMALE, AgeBand.AGE_45_54, 1)));
+        commands.sendAndWait(new RegisterParticipant(PERSON, new SealedDetails("c2VhbGVk", "c2VhbGVk"),
+                new Demographics(Gender.FEMALE, AgeBand.AGE_45_54, 1)));
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ class CaseHistoryController {
     List<HistoryEntry> history(@PathVariable ReferralId referralId) {
         List<HistoryEntry> entries = history.history(referralId.value());
         if (entries.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + referralId);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown id " + referralId);
         }
         return entries;
     }
@@ -33,7 +33,7 @@ class CaseHistoryController {
     Verification verification(@PathVariable ReferralId referralId) {
         Verification verification = history.verify(referralId.value());
         if (verification.events() == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + referralId);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown id " + referralId);
         }
         return verification;
     }

@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.query.referral.CaseStatus;
+import org.clw.ledger.query.access.QueryScope;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +29,12 @@ class CaseloadController {
 
     private final MongoOperations mongo;
     private final Clock clock;
+    private final QueryScope scope;
 
-    CaseloadController(MongoOperations mongo, Clock clock) {
+    CaseloadController(MongoOperations mongo, Clock clock, QueryScope scope) {
         this.mongo = mongo;
         this.clock = clock;
+        this.scope = scope;
     }
 
     record WorkerSummary(String workerId, String name, boolean active, List<String> settings, int capacity,
@@ -50,12 +54,13 @@ class CaseloadController {
     record Caseload(WorkerSummary worker, List<CaseloadCase> cases) {
     }
 
-    /** Every worker with open cases against capacity, by name. */
+    /** Every worker the caller may see (a links worker themself, a manager those in their settings), by name. */
     @GetMapping
     PageOf<WorkerSummary> workers(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        Query query = new Query().with(Sort.by("name", "_id"));
-        long total = mongo.count(new Query(), CaseloadProjection.COLLECTION);
+        Criteria visible = scope.caseloadCriteria();
+        Query query = (visible == null ? new Query() : Query.query(visible)).with(Sort.by("name", "_id"));
+        long total = mongo.count(visible == null ? new Query() : Query.query(visible), CaseloadProjection.COLLECTION);
         query.skip((long) page * size).limit(size);
         return PageOf.of(mongo.find(query, WorkerCaseload.class, CaseloadProjection.COLLECTION).stream()
                 .map(WorkerSummary::of).toList(), page, size, total);

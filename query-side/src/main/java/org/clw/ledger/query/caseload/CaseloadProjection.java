@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class CaseloadProjection {
 
     static final String GROUP = "caseloads";
-    static final String COLLECTION = "caseloads";
+    static final String COLLECTION = WorkerCaseload.COLLECTION;
     static final String CASE_STATE = "caseloads_case_state";
 
     private final MongoOperations mongo;

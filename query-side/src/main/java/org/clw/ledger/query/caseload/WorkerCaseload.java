@@ -7,7 +7,9 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 
 /** A links worker's open cases against their capacity: one document per worker, fetched by id. */
-class WorkerCaseload {
+public class WorkerCaseload {
+
+    public static final String COLLECTION = "caseloads";
 
     @Id
     String workerId;

@@ -12,6 +12,7 @@ import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.access.QueryScope;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -34,10 +35,12 @@ class CaseQueryController {
 
     private final MongoOperations mongo;
     private final CaseAsOf asOf;
+    private final QueryScope scope;
 
-    CaseQueryController(MongoOperations mongo, CaseAsOf asOf) {
+    CaseQueryController(MongoOperations mongo, CaseAsOf asOf, QueryScope scope) {
         this.mongo = mongo;
         this.asOf = asOf;
+        this.scope = scope;
     }
 
     /**
@@ -56,10 +59,13 @@ class CaseQueryController {
                 : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class,
                         CaseSummaryProjection.COLLECTION));
         return summary.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No case " + referralId + (asOf != null || version != null ? " at that point" : "")));
+                "Unknown id " + referralId + (asOf != null || version != null ? " at that point" : "")));
     }
 
-    /** {@code from} and {@code to} bound the day of receipt, both inclusive. Newest first. */
+    /**
+     * {@code from} and {@code to} bound the day of receipt, both inclusive. Newest first. Only the cases the caller
+     * may see: a links worker's own, a manager's settings'.
+     */
     @GetMapping
     PageOf<CaseSummary> search(
             @RequestParam(required = false) CaseStatus status,
@@ -74,6 +80,7 @@ class CaseQueryController {
             throw new InvalidParameter("from", "must not be after to");
         }
         List<Criteria> criteria = new ArrayList<>();
+        Optional.ofNullable(scope.caseCriteria()).ifPresent(criteria::add);
         if (status != null) {
             criteria.add(Criteria.where("status").is(status));
         }

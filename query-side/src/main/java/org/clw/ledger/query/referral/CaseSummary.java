@@ -38,6 +38,8 @@ import org.springframework.data.annotation.Id;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CaseSummary {
 
+    public static final String COLLECTION = "cases";
+
     @Id
     private String referralId;
     /** The case aggregate's sequence number of the last event applied; -1 before any. */

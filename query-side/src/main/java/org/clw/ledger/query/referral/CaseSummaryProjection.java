@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class CaseSummaryProjection {
 
     static final String GROUP = "case-summaries";
-    static final String COLLECTION = "cases";
+    static final String COLLECTION = CaseSummary.COLLECTION;
 
     private final MongoOperations mongo;
 

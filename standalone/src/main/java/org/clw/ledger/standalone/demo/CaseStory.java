@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clw.ledger.command.participant.RegisterParticipant;
 import org.clw.ledger.command.referral.AcceptReferral;
 import org.clw.ledger.command.referral.AllocateLinksWorker;
 import org.clw.ledger.command.referral.BookAppointment;
@@ -111,7 +110,7 @@ final class CaseStory {
 
     /** The referral's commands in time order, those after the end of the demo year left out. */
     static List<Step> plan(Dice dice, DemoProgramme programme, Instant yearEnd, int number, Instant receivedAt,
-            DemoSetting setting, ParticipantId participant, RegisterParticipant registration) {
+            DemoSetting setting, ParticipantId participant, DemoRegistration registration) {
         CaseStory story = new CaseStory(dice, programme, yearEnd, number);
         if (registration != null) {
             story.add(receivedAt.minus(Duration.ofMinutes(10)),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +30,7 @@ class DemoConfiguration {
 
     @Bean
     DemoGenerator demoGenerator(DemoProperties properties, CommandGateway commands, JdbcTemplate jdbc,
-            ProjectionProgress projections, EventProcessingConfiguration processing) {
-        return new DemoGenerator(properties, commands, jdbc, projections, processing);
+            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher) {
+        return new DemoGenerator(properties, commands, jdbc, projections, processing, cipher);
     }
 }

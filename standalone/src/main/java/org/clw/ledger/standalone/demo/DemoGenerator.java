@@ -11,13 +11,15 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.clw.ledger.command.participant.RegisterParticipant;
+import org.clw.ledger.events.ProgrammeCalendar;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
  * Plays the demo programme into an empty store through the real command handlers, in time order, on a background
@@ -35,11 +37,13 @@ class DemoGenerator {
     private final JdbcTemplate jdbc;
     private final ProjectionProgress projections;
     private final EventProcessingConfiguration processing;
+    private final PersonalDetailsCipher cipher;
     private final AtomicBoolean started = new AtomicBoolean();
 
     DemoGenerator(DemoProperties properties, CommandGateway commands, JdbcTemplate jdbc,
-            ProjectionProgress projections, EventProcessingConfiguration processing) {
+            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher) {
         this.properties = properties;
+        this.cipher = cipher;
         this.commands = commands;
         this.jdbc = jdbc;
         this.projections = projections;
@@ -108,7 +112,7 @@ class DemoGenerator {
     private void send(Step step, long number, Map<String, Integer> refused) {
         DemoClock.simulate(step.at());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command()).andMetaData(Map.of(
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(step)).andMetaData(Map.of(
                     "actorId", step.actorId(),
                     "actorRole", step.role(),
                     "requestId", "demo-" + number,
@@ -120,6 +124,13 @@ class DemoGenerator {
                         refusal.getMessage());
             }
         }
+    }
+
+    private Object command(Step step) {
+        return step.command() instanceof DemoRegistration registration
+                ? new RegisterParticipant(registration.participantId(),
+                        cipher.seal(registration.participantId(), registration.details()), registration.demographics())
+                : step.command();
     }
 
     private void awaitProjections(long begun) {

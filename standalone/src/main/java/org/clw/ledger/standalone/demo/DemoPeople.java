@@ -52,7 +52,7 @@ final class DemoPeople {
         PersonalDetails details = new PersonalDetails(dice.pick(GIVEN_NAMES), "Demo-" + dice.pick(FAMILY_NAMES),
                 dice.chance(0.9) ? chiFor(born, dice) : null, born,
                 (dice.chance(0.8) ? "G" + dice.between(1, 53) : "G" + dice.between(60, 83)) + " 9ZZ",
-                dice.chance(0.85) ? "07700 900%03d".formatted(dice.between(0, 999)) : null);
+                dice.chance(0.85) ? "07700 900%03d".formatted(dice.between(0, 999)) : null, null);
         int simd = dice.chance(0.6) ? 1 : dice.between(1, 10);
         return new Person(details, new Demographics(gender, band, simd));
     }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.clw.ledger.command.participant.RegisterParticipant;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.ProgrammeCalendar;
 
@@ -34,14 +33,14 @@ final class DemoPlan {
             Instant receivedAt = arrivals.get(number - 1);
             DemoSetting setting = dice.weighted(weights);
             ParticipantId participant;
-            RegisterParticipant registration = null;
+            DemoRegistration registration = null;
             if (!known.isEmpty() && dice.chance(0.12)) {
                 participant = dice.pick(known);
             } else {
                 participant = ParticipantId.ofNumber(++participants);
                 known.add(participant);
                 DemoPeople.Person person = DemoPeople.next(dice, lastDay);
-                registration = new RegisterParticipant(participant, person.details(), person.demographics());
+                registration = new DemoRegistration(participant, person.details(), person.demographics());
             }
             cases.add(CaseStory.plan(dice, programme, yearEnd, number, receivedAt, setting, participant,
                     registration));

@@ -1,0 +1,124 @@
+package org.clw.ledger.query.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.clw.ledger.api.security.Caller;
+import org.clw.ledger.api.security.Callers;
+import org.clw.ledger.api.security.NotVisible;
+import org.clw.ledger.api.security.OutOfScope;
+import org.clw.ledger.api.security.Role;
+import org.clw.ledger.api.security.ScopedPaths;
+import org.clw.ledger.events.linksworker.LinksWorkerId;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.referral.ReferralId;
+import org.clw.ledger.query.caseload.WorkerCaseload;
+import org.clw.ledger.query.participant.ParticipantRecord;
+import org.clw.ledger.query.referral.CaseSummary;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Which reads a links worker or service manager may make, decided against the read models: a case (its summary,
+ * as-of views, history) only when it is allocated to the worker or at a setting the manager manages, otherwise 404 as
+ * if it did not exist; a participant only through one of their cases; a caseload only the worker's own or, for a
+ * manager, a worker in their settings. Lists are narrowed with {@link #caseCriteria}.
+ */
+@Component
+public class QueryScope extends ScopedPaths implements WebMvcConfigurer {
+
+    private final MongoOperations mongo;
+    private final Callers callers;
+
+    QueryScope(Callers callers, MongoOperations mongo) {
+        super(callers);
+        this.callers = callers;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry interceptors) {
+        interceptors.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    /** Reads are the query side's; commands belong to the command side. */
+    @Override
+    protected boolean serves(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod());
+    }
+
+    @Override
+    protected void checkCase(Caller caller, String referralId) {
+        Document scope = scopeOf(new ReferralId(referralId).value());
+        if (scope == null || !caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId"))) {
+            throw new NotVisible(referralId);
+        }
+    }
+
+    /** A participant with no case yet is visible to the links workers and managers who may register them. */
+    @Override
+    protected void checkParticipant(Caller caller, String participantId) {
+        Document participant = mongo.findById(new ParticipantId(participantId).value(), Document.class,
+                ParticipantRecord.COLLECTION);
+        List<?> referrals = participant == null ? List.of()
+                : participant.getList("referralIds", Object.class, List.of());
+        Query cases = Query.query(Criteria.where("_id").in(referrals));
+        cases.fields().include("settingId", "workerId");
+        if (!referrals.isEmpty() && mongo.find(cases, Document.class, CaseSummary.COLLECTION).stream()
+                .noneMatch(scope -> caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId")))) {
+            throw new NotVisible(participantId);
+        }
+    }
+
+    @Override
+    protected void checkWorker(Caller caller, String workerId) {
+        String id = new LinksWorkerId(workerId).value();
+        boolean allowed = caller.role() == Role.LINKS_WORKER ? id.equals(caller.workerId())
+                : settingsOf(id).stream().anyMatch(caller::manages);
+        if (!allowed) {
+            throw new OutOfScope("Links worker " + workerId + " is not in your part of the programme");
+        }
+    }
+
+    /** What a list of cases is narrowed to for the current caller; null when they may see every case. */
+    public Criteria caseCriteria() {
+        Caller caller = callers.current();
+        return switch (caller.role()) {
+            case LINKS_WORKER -> Criteria.where("workerId").is(caller.workerId());
+            case SERVICE_MANAGER -> Criteria.where("settingId").in(caller.managedSettings());
+            default -> null;
+        };
+    }
+
+    /** What a list of caseloads is narrowed to for the current caller; null when they may see every worker's. */
+    public Criteria caseloadCriteria() {
+        Caller caller = callers.current();
+        return switch (caller.role()) {
+            case LINKS_WORKER -> Criteria.where("_id").is(caller.workerId());
+            case SERVICE_MANAGER -> Criteria.where("settings").in(caller.managedSettings());
+            default -> null;
+        };
+    }
+
+    /** The current caller, for checks a path cannot express. */
+    public Caller caller() {
+        return callers.current();
+    }
+
+    private Document scopeOf(String referralId) {
+        Query query = Query.query(Criteria.where("_id").is(referralId));
+        query.fields().include("settingId", "workerId");
+        return mongo.findOne(query, Document.class, CaseSummary.COLLECTION);
+    }
+
+    private Collection<String> settingsOf(String workerId) {
+        Document caseload = mongo.findById(workerId, Document.class, WorkerCaseload.COLLECTION);
+        return caseload == null ? List.of() : caseload.getList("settings", String.class, List.of());
+    }
+}

@@ -1,0 +1,95 @@
+package org.clw.ledger.query.participant;
+
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.clw.ledger.events.participant.ParticipantDetailsChanged;
+import org.clw.ledger.events.participant.ParticipantErased;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.ParticipantRegistered;
+import org.clw.ledger.events.referral.ReferralReceived;
+import org.clw.ledger.query.projection.Positions;
+import org.clw.ledger.query.projection.ProjectionBatch;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code participants} read model. Erasure scrubs the sealed details from it (the key is destroyed on the command
+ * side), so nothing of the person is left in any read model.
+ */
+@Component
+@ProcessingGroup(ParticipantProjection.GROUP)
+class ParticipantProjection {
+
+    static final String GROUP = "participants";
+    static final String COLLECTION = ParticipantRecord.COLLECTION;
+
+    private final MongoOperations mongo;
+
+    ParticipantProjection(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.participantId(), sequence, token, participant -> {
+            participant.personalDetails = event.personalDetails();
+            participant.demographics = event.demographics();
+            participant.registeredAt = event.occurredAt();
+        });
+    }
+
+    @EventHandler
+    void on(ParticipantDetailsChanged event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.participantId(), sequence, token, participant -> {
+            participant.personalDetails = event.personalDetails();
+            participant.demographics = event.demographics();
+        });
+    }
+
+    @EventHandler
+    void on(ParticipantErased event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.participantId(), sequence, token, participant -> {
+            participant.personalDetails = null;
+            participant.erased = true;
+            participant.erasedAt = event.occurredAt();
+        });
+    }
+
+    /** A case's event, not the participant's: adding its id is idempotent, so no version guards it. */
+    @EventHandler
+    void on(ReferralReceived event) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        ParticipantRecord participant = find(batch, event.participantId());
+        if (participant.referralIds.add(event.referralId().value())) {
+            batch.save(COLLECTION, participant.participantId, participant);
+        }
+    }
+
+    private void apply(ParticipantId id, long sequence, TrackingToken token, Consumer<ParticipantRecord> change) {
+        ProjectionBatch batch = ProjectionBatch.current(mongo);
+        ParticipantRecord participant = find(batch, id);
+        if (sequence > participant.version) {
+            change.accept(participant);
+            participant.version = sequence;
+            participant.position = Positions.of(token);
+            batch.save(COLLECTION, participant.participantId, participant);
+        }
+    }
+
+    private static ParticipantRecord find(ProjectionBatch batch, ParticipantId id) {
+        return batch.find(COLLECTION, id.value(), ParticipantRecord.class).orElseGet(() -> {
+            ParticipantRecord created = new ParticipantRecord();
+            created.participantId = id.value();
+            return created;
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
+    }
+}
