@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.query.referral.CaseStatus;
+import org.clw.ledger.api.security.Caller;
+import org.clw.ledger.api.security.Role;
 import org.clw.ledger.query.access.QueryScope;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;
@@ -66,7 +68,10 @@ class CaseloadController {
                 .map(WorkerSummary::of).toList(), page, size, total);
     }
 
-    /** A worker's open cases, those with the soonest next appointment first, then those without one. */
+    /**
+     * A worker's open cases, those with the soonest next appointment first, then those without one. A manager sees
+     * only the cases at the settings they manage; the counts against capacity stay whole.
+     */
     @GetMapping("/{workerId}/caseload")
     Caseload caseload(@PathVariable LinksWorkerId workerId) {
         WorkerCaseload caseload = mongo.findById(workerId.value(), WorkerCaseload.class,
@@ -75,7 +80,9 @@ class CaseloadController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No links worker " + workerId);
         }
         Instant now = clock.instant();
+        Caller caller = scope.caller();
         List<CaseloadCase> cases = caseload.cases.values().stream()
+                .filter(entry -> caller.role() != Role.SERVICE_MANAGER || caller.manages(entry.settingId()))
                 .map(entry -> new CaseloadCase(entry.referralId(), entry.participantId(), entry.settingId(),
                         entry.status(), entry.receivedAt(), entry.allocatedAt(), entry.nextAppointment(now)))
                 .sorted(Comparator.comparing(CaseloadCase::nextAppointment,
