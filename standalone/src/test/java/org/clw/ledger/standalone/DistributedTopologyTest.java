@@ -40,8 +40,9 @@ class DistributedTopologyTest {
     void a_case_goes_from_the_command_side_through_axon_server_to_the_query_side(@TempDir Path dataDir) {
         String axonServer = "--axon.axonserver.servers=" + AXON_SERVER.getAxonServerAddress();
         try (var commandSide = new SpringApplicationBuilder(CommandSideApplication.class).run("--server.port=0",
-                "--axon.axonserver.enabled=true", axonServer,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("command-side"));
+                "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("command-side"),
+                "--spring.data.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"));
              // On this module's classpath the standalone configuration comes first: turn its embedded stores off.
              var querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
                      "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
@@ -50,14 +51,14 @@ class DistributedTopologyTest {
             assertThat(commandSide.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             RestClient manager = client(commandSide, "manager");
             post(manager, "/api/settings", """
-                    {"settingId":"gp-dist","name":"Practice","type":"GP_PRACTICE","hscp":"GLASGOW_CITY"}""");
+                    {"settingId":"gp-40001","name":"Practice","type":"GP_PRACTICE","hscp":"GLASGOW_CITY"}""");
             post(manager, "/api/links-workers", """
-                    {"workerId":"lw-dist","name":"Alex","settings":["gp-dist"],"capacity":20}""");
+                    {"workerId":"lw-dist","name":"Alex","settings":["gp-40001"],"capacity":20}""");
             post(manager, "/api/participants", """
                     {"participantId":"P700001","personalDetails":{"givenName":"Morag","familyName":"Demo-Dist"},
                      "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""");
             post(manager, "/api/referrals", """
-                    {"referralId":"ref-dist","participantId":"P700001","settingId":"gp-dist","needs":["DEBT"],
+                    {"referralId":"ref-dist","participantId":"P700001","settingId":"gp-40001","needs":["DEBT"],
                      "primaryNeed":"DEBT","route":"GP","consentRecorded":true}""");
             post(manager, "/api/referrals/ref-dist/acceptance", null);
             post(manager, "/api/referrals/ref-dist/allocation", "{\"workerId\":\"lw-dist\"}");
