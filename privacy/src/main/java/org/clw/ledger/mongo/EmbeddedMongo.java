@@ -1,7 +1,11 @@
 package org.clw.ledger.mongo;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -11,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -29,18 +34,43 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty("clw.mongo.embedded")
 class EmbeddedMongo {
 
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${clw.mongo.embedded}") String storage,
+    /** The commands after which the file store commits, so that an acknowledged write survives a crash. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify");
+
+    @Bean
+    MongoBackend embeddedMongoBackend(@Value("${clw.mongo.embedded}") String storage,
             @Value("${clw.data-dir:./data}") Path dataDir) {
-        MongoServer server = new MongoServer(backend(storage, dataDir));
+        return backend(storage, dataDir);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind("127.0.0.1", 0);
         return server;
     }
 
+    /**
+     * The H2 file store writes its changes out only every second on its own: a write acknowledged just before a
+     * crash (a participant's key, a projection's batch and token) would be lost. So every write is committed before
+     * the driver hands its answer back; the sync driver calls command listeners on the calling thread.
+     */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoBackend embeddedMongoBackend) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()));
+        if (embeddedMongoBackend instanceof H2Backend fileStore) {
+            settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandSucceeded(CommandSucceededEvent event) {
+                    if (WRITES.contains(event.getCommandName())) {
+                        fileStore.commit();
+                    }
+                }
+            });
+        }
+        return MongoClients.create(settings.build());
     }
 
     /**
