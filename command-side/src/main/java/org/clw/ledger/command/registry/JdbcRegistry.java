@@ -60,9 +60,13 @@ class JdbcRegistry implements Registry {
         return erased.isEmpty() ? Standing.UNKNOWN : erased.get(0) ? Standing.RETIRED : Standing.ACTIVE;
     }
 
+    /**
+     * Locks the worker's row until the command's transaction ends: two cases allocated to the same worker at once
+     * would otherwise both count the same open cases and both take the last place (ConcurrencyTest).
+     */
     @Override
     public Optional<WorkerStanding> worker(LinksWorkerId workerId) {
-        return jdbc.query("SELECT active, capacity FROM registry_worker WHERE worker_id = ?",
+        return jdbc.query("SELECT active, capacity FROM registry_worker WHERE worker_id = ? FOR UPDATE",
                 (row, n) -> new WorkerStanding(row.getBoolean("active"), settingsOf(workerId),
                         row.getInt("capacity"), openCasesOf(workerId)),
                 workerId.value()).stream().findFirst();
