@@ -84,7 +84,10 @@ class AccessMatrixTest {
             Map.entry("GET /api/audit", Set.of("auditor", "admin")),
             Map.entry("GET /api/audit/reads", Set.of("auditor", "admin")),
             Map.entry("GET /api/admin/projections", Set.of("admin")),
-            Map.entry("POST /api/admin/projections/{name}/rebuild", Set.of("admin"))));
+            Map.entry("POST /api/admin/projections/{name}/rebuild", Set.of("admin")),
+            Map.entry("GET /api/admin/dead-letters", Set.of("admin")),
+            Map.entry("POST /api/admin/dead-letters/{group}/retry", Set.of("admin")),
+            Map.entry("DELETE /api/admin/dead-letters/{group}/{sequenceId}", Set.of("admin"))));
 
     private final ObjectMapper json = new ObjectMapper();
     ConfigurableApplicationContext app;
