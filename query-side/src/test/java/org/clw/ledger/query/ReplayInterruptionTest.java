@@ -1,0 +1,106 @@
+package org.clw.ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.clw.ledger.query.projection.ProjectionProgress;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Processors stopped and started again, over and over, while they replay the fixed history in batches of three
+ * events: each restart resumes from the last stored token, and the rebuilt read models (statistics included) are
+ * exactly those of an uninterrupted build.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, properties = {
+        "axon.axonserver.enabled=false", "clw.mongo.embedded=memory", "spring.application.name=replay-interruption",
+        "axon.eventhandling.processors.case-summaries.batch-size=3",
+        "axon.eventhandling.processors.caseloads.batch-size=3",
+        "axon.eventhandling.processors.waiting-lists.batch-size=3",
+        "axon.eventhandling.processors.statistics.batch-size=3",
+        "axon.eventhandling.processors.timeline.batch-size=3",
+        "axon.eventhandling.processors.audit-trail.batch-size=3"})
+@Import(InMemoryEvents.class)
+class ReplayInterruptionTest {
+
+    private static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
+            "timeline", "audit_trail");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    ProjectionProgress progress;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoOperations mongo;
+
+    @Test
+    void stopping_and_starting_processors_mid_replay_counts_nothing_twice() throws Exception {
+        FixedHistory.publish(eventStore);
+        InMemoryEvents.awaitCaughtUp(progress, processing);
+        Map<String, List<String>> built = snapshot();
+
+        int interruptedMidReplay = 0;
+        for (StreamingEventProcessor processor : processors()) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            // Stop it whenever it has made progress in its replay since it was last started, until it gets through.
+            long lastStop = -1;
+            for (int round = 0; round < 500 && !finished(processor) && interruptedMidReplay < 50; round++) {
+                long position = position(processor);
+                if (processor.isReplaying() && position > lastStop && position > 0) {
+                    processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+                    processor.start();
+                    lastStop = position;
+                    interruptedMidReplay++;
+                }
+                Thread.sleep(20);
+            }
+        }
+        InMemoryEvents.awaitCaughtUp(progress, processing);
+
+        System.out.printf("Replay interruption: %d stops mid-replay%n", interruptedMidReplay);
+        assertThat(interruptedMidReplay).as("stops that landed mid-replay").isPositive();
+        assertThat(snapshot()).isEqualTo(built);
+    }
+
+    /** Caught up after the replay; false while it has not even claimed its segment since it was started. */
+    private static boolean finished(StreamingEventProcessor processor) {
+        return !processor.processingStatus().isEmpty() && !processor.isReplaying()
+                && processor.processingStatus().values().stream().allMatch(segment -> segment.isCaughtUp());
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(0)).max().orElse(0);
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> documents = new TreeMap<>();
+        for (String collection : COLLECTIONS) {
+            documents.put(collection, mongo.getCollection(collection).find()
+                    .sort(new Document("_id", 1)).map(Document::toJson).into(new ArrayList<>()));
+        }
+        return documents;
+    }
+}
