@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A bounded load against a running standalone system: RATE requests a second for DURATION seconds, then it stops.
-# Half the requests are commands (a new referral, then its acceptance), half are reads (a case summary, the
-# practice's waiting list). Prints the count, the errors, latency percentiles and the server's memory over the run.
+# Half the requests are commands (a new referral, then its acceptance, one after the other), half are reads (a
+# case summary, the practice's waiting list). Prints the count, the errors, latency percentiles and the server's memory over the run.
 #
 #   standalone/scripts/load.sh                       # 10 requests/s for 60 s against http://localhost:8080
 #   RATE=20 DURATION=120 BASE=http://host:8080 standalone/scripts/load.sh
@@ -37,9 +37,9 @@ request() {
   case $(( n % 4 )) in
     0) curl -s "${admin[@]}" "${status[@]}" "$BASE/api/referrals" -d "{\"referralId\":\"$id\",
          \"participantId\":\"P990001\",\"settingId\":\"gp-40001\",\"needs\":[\"DEBT\"],\"primaryNeed\":\"DEBT\",
-         \"route\":\"SELF\",\"consentRecorded\":true}" ;;
+         \"route\":\"SELF\",\"consentRecorded\":true}"
+       curl -s "${admin[@]}" "${status[@]}" -X POST "$BASE/api/referrals/$id/acceptance" ;;
     1) curl -s -u manager:manager-demo "${status[@]}" "$BASE/api/waiting-list?setting=gp-40001&size=20" ;;
-    2) curl -s "${admin[@]}" "${status[@]}" -X POST "$BASE/api/referrals/ref-$RUN-$(( n - 2 ))/acceptance" ;;
     3) curl -s -u auditor:auditor-demo "${status[@]}" "$BASE/api/cases/ref-$RUN-seed" ;;
   esac >> "$OUT/results"
 }
