@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -14,10 +16,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * For query-side tests: an in-memory event store that tests append hand-written case histories to, and a clock
@@ -55,5 +59,22 @@ public class InMemoryEvents {
                         .filter(StreamingEventProcessor.class::isInstance)
                         .map(StreamingEventProcessor.class::cast)
                         .noneMatch(StreamingEventProcessor::isReplaying));
+    }
+
+    public static List<StreamingEventProcessor> streamingProcessors(EventProcessingConfiguration processing) {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    /** Every document of the collections as JSON, by collection and id: what a rebuild must give again. */
+    public static Map<String, List<String>> documents(MongoOperations mongo, List<String> collections) {
+        Map<String, List<String>> documents = new TreeMap<>();
+        for (String collection : collections) {
+            documents.put(collection, mongo.getCollection(collection).find()
+                    .sort(new Document("_id", 1)).map(Document::toJson).into(new ArrayList<>()));
+        }
+        return documents;
     }
 }

@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -552,19 +551,11 @@ class ReadModelsTest {
         }
 
         private List<StreamingEventProcessor> streamingProcessors() {
-            return processing.eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance)
-                    .map(StreamingEventProcessor.class::cast)
-                    .toList();
+            return InMemoryEvents.streamingProcessors(processing);
         }
 
         private Map<String, List<String>> snapshot() {
-            Map<String, List<String>> documents = new TreeMap<>();
-            for (String collection : COLLECTIONS) {
-                documents.put(collection, mongo.getCollection(collection).find()
-                        .sort(new Document("_id", 1)).map(Document::toJson).into(new java.util.ArrayList<>()));
-            }
-            return documents;
+            return InMemoryEvents.documents(mongo, COLLECTIONS);
         }
     }
 

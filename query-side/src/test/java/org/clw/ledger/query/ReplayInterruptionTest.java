@@ -2,15 +2,12 @@ package org.clw.ledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,18 +86,10 @@ class ReplayInterruptionTest {
     }
 
     private List<StreamingEventProcessor> processors() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
+        return InMemoryEvents.streamingProcessors(processing);
     }
 
     private Map<String, List<String>> snapshot() {
-        Map<String, List<String>> documents = new TreeMap<>();
-        for (String collection : COLLECTIONS) {
-            documents.put(collection, mongo.getCollection(collection).find()
-                    .sort(new Document("_id", 1)).map(Document::toJson).into(new ArrayList<>()));
-        }
-        return documents;
+        return InMemoryEvents.documents(mongo, COLLECTIONS);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Checks every path that names a case, participant, worker or setting against the part of the programme a links
@@ -13,12 +15,22 @@ import org.springframework.web.servlet.HandlerMapping;
  * is covered as soon as it names its ids the way all the others do. Each side subclasses it with its own source of
  * truth: the command side its registry, the query side its read models.
  */
-public abstract class ScopedPaths implements HandlerInterceptor {
+public abstract class ScopedPaths implements HandlerInterceptor, WebMvcConfigurer {
 
     private final Callers callers;
 
     protected ScopedPaths(Callers callers) {
         this.callers = callers;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry interceptors) {
+        interceptors.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    /** The caller of the current request. */
+    public Caller caller() {
+        return callers.current();
     }
 
     /** Whether this side serves the request, so that in one application each side checks only its own. */

@@ -18,8 +18,6 @@ import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.setting.SettingId;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Which commands a links worker or service manager may send, decided against the registry, which is current with
@@ -27,20 +25,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * as if it did not exist); registry entries only of the settings a manager manages (otherwise 403).
  */
 @Component
-public class CommandScope extends ScopedPaths implements WebMvcConfigurer {
+public class CommandScope extends ScopedPaths {
 
     private final Registry registry;
-    private final Callers callers;
 
     CommandScope(Callers callers, Registry registry) {
         super(callers);
-        this.callers = callers;
         this.registry = registry;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry interceptors) {
-        interceptors.addInterceptor(this).addPathPatterns("/api/**");
     }
 
     /** Commands are the API's writes; reads belong to the query side. */
@@ -77,7 +68,7 @@ public class CommandScope extends ScopedPaths implements WebMvcConfigurer {
 
     /** A new referral: a manager's at a setting they manage, a links worker's at a setting they cover. */
     public void checkNewReferralAt(SettingId settingId) {
-        Caller caller = callers.current();
+        Caller caller = caller();
         boolean allowed = switch (caller.role()) {
             case LINKS_WORKER -> caller.workerId() != null && registry.worker(new LinksWorkerId(caller.workerId()))
                     .map(worker -> worker.covers(settingId)).orElse(false);
@@ -91,7 +82,7 @@ public class CommandScope extends ScopedPaths implements WebMvcConfigurer {
 
     /** Registry entries for these settings: every one of them must be the caller's to manage. */
     public void checkManages(Collection<SettingId> settings) {
-        Caller caller = callers.current();
+        Caller caller = caller();
         settings.stream().filter(setting -> !caller.manages(setting.value())).findFirst().ifPresent(setting -> {
             throw new OutOfScope("Setting " + setting + " is not one you manage");
         });

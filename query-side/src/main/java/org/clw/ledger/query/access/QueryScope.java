@@ -21,8 +21,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Which reads a links worker or service manager may make, decided against the read models: a case (its summary,
@@ -31,20 +29,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * manager, a worker in their settings. Lists are narrowed with {@link #caseCriteria}.
  */
 @Component
-public class QueryScope extends ScopedPaths implements WebMvcConfigurer {
+public class QueryScope extends ScopedPaths {
 
     private final MongoOperations mongo;
-    private final Callers callers;
 
     QueryScope(Callers callers, MongoOperations mongo) {
         super(callers);
-        this.callers = callers;
         this.mongo = mongo;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry interceptors) {
-        interceptors.addInterceptor(this).addPathPatterns("/api/**");
     }
 
     /** Reads are the query side's; commands belong to the command side. */
@@ -88,7 +79,7 @@ public class QueryScope extends ScopedPaths implements WebMvcConfigurer {
 
     /** What a list of cases is narrowed to for the current caller; null when they may see every case. */
     public Criteria caseCriteria() {
-        Caller caller = callers.current();
+        Caller caller = caller();
         return switch (caller.role()) {
             case LINKS_WORKER -> Criteria.where("workerId").is(caller.workerId());
             case SERVICE_MANAGER -> Criteria.where("settingId").in(caller.managedSettings());
@@ -98,17 +89,12 @@ public class QueryScope extends ScopedPaths implements WebMvcConfigurer {
 
     /** What a list of caseloads is narrowed to for the current caller; null when they may see every worker's. */
     public Criteria caseloadCriteria() {
-        Caller caller = callers.current();
+        Caller caller = caller();
         return switch (caller.role()) {
             case LINKS_WORKER -> Criteria.where("_id").is(caller.workerId());
             case SERVICE_MANAGER -> Criteria.where("settings").in(caller.managedSettings());
             default -> null;
         };
-    }
-
-    /** The current caller, for checks a path cannot express. */
-    public Caller caller() {
-        return callers.current();
     }
 
     private Document scopeOf(String referralId) {
