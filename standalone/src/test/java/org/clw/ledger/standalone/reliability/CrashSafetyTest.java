@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The standalone system in a child JVM under sustained command load, killed with SIGKILL mid-load and restarted on
  * the same data directory: every command that was acknowledged with a 2xx is in the event store, none twice, and
- * once the projections have caught up the read models are the same as a fresh replay of the store gives.
+ * once the projections have caught up the read models are the same as a fresh replay of the store gives. Then it is
+ * killed again in the middle of rebuilding the statistics, and after the restart they are the same again.
  */
 class CrashSafetyTest {
 
@@ -109,8 +110,24 @@ class CrashSafetyTest {
             assertThat(casesAndStatistics(port)).isEqualTo(caught);
             System.out.printf("Crash safety: %d cases acknowledged (%d commands) before SIGKILL, all found after "
                     + "restart%n", acknowledged.size(), acknowledged.values().stream().mapToInt(i -> i).sum());
+
+            // Killed again in the middle of a replay (batches of five events, so there is a middle).
+            send(port, "admin", "POST", "/api/admin/projections/statistics/rebuild", null);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    send(port, "admin", "GET", "/api/admin/projections", null).findValuesAsText("replaying")
+                            .contains("true"));
+            restarted.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Process again = start(dataDir, port);
+            try {
+                awaitReady(port);
+                awaitReplayed(port);
+                assertThat(casesAndStatistics(port)).isEqualTo(caught);
+            } finally {
+                again.destroy();
+                again.waitFor(60, TimeUnit.SECONDS);
+            }
         } finally {
-            restarted.destroy();
+            restarted.destroyForcibly();
             restarted.waitFor(60, TimeUnit.SECONDS);
         }
     }
@@ -147,7 +164,8 @@ class CrashSafetyTest {
     private Process start(Path dataDir, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                StandaloneApplication.class.getName(), "--server.port=" + port, "--clw.data-dir=" + dataDir)
+                StandaloneApplication.class.getName(), "--server.port=" + port, "--clw.data-dir=" + dataDir,
+                "--axon.eventhandling.processors.statistics.batch-size=5")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
                 .start();
