@@ -5,21 +5,30 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** The API description springdoc generates from the controllers, served at /v3/api-docs and /swagger-ui.html. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** The login the API accepts: bearer JWTs when an issuer is configured, HTTP Basic otherwise. */
     @Bean
-    OpenAPI clwLedgerApi() {
+    OpenAPI clwLedgerApi(ObjectProvider<JwtDecoder> jwtDecoder) {
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        String scheme = bearer ? "bearer" : "basic";
+        SecurityScheme login = new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme);
+        if (bearer) {
+            login.bearerFormat("JWT");
+        }
         return new OpenAPI()
                 .info(new Info().title("CLW Ledger API").version("0.1")
                         .description("Commands (POST/PUT) and queries (GET) of the Community Links Worker case ledger. "
-                                + "Errors are RFC 9457 problem details; every request needs HTTP Basic."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                                + "Errors are RFC 9457 problem details; every request needs "
+                                + (bearer ? "a bearer token." : "HTTP Basic.")))
+                .components(new Components().addSecuritySchemes(scheme, login))
+                .addSecurityItem(new SecurityRequirement().addList(scheme));
     }
 }

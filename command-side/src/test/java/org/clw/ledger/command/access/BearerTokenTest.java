@@ -1,6 +1,7 @@
 package org.clw.ledger.command.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -94,6 +95,14 @@ class BearerTokenTest {
                         + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes()))
                         .contentType(MediaType.APPLICATION_JSON).content(setting("gp-jwt-5")))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void the_api_description_asks_for_a_bearer_token() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic").doesNotExist());
     }
 
     private ResultActions registerSetting(String token, String settingId) throws Exception {
