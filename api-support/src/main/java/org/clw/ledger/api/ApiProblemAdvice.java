@@ -22,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -53,6 +54,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotVisible.class)
     ProblemDetail notVisible(NotVisible exception) {
         return Problems.notFound(exception.getMessage());
+    }
+
+    /** A login that does not say who the caller is (no known role) cannot be served. */
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthenticated(AuthenticationException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Authentication is required");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

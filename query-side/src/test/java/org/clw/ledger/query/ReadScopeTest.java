@@ -2,6 +2,7 @@ package org.clw.ledger.query;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -85,6 +86,13 @@ class ReadScopeTest {
                 .andExpect(jsonPath("$.worker.openCases").value(2));
         read("fb-manager", "/api/waiting-list?setting=gp-1").andExpect(status().isForbidden());
         read("fb-manager", "/api/waiting-list").andExpect(status().isOk());
+    }
+
+    @Test
+    void a_token_that_names_no_role_is_refused_even_where_every_role_may_read() throws Exception {
+        mvc.perform(get("/api/statistics?from=2026-03-01&to=2026-03-31").with(jwt()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/timeline?asOf=2026-03-31").with(jwt())).andExpect(status().isForbidden());
     }
 
     private ResultActions read(String user, String uri) throws Exception {
