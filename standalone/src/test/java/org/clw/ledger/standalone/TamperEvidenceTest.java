@@ -114,22 +114,14 @@ class TamperEvidenceTest {
     @Test
     void an_altered_payload_is_named() {
         String id = aCase();
-        byte[] payload = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = 4", byte[].class, id);
-        String altered = new String(payload, StandardCharsets.UTF_8).replace("Citizens Advice", "Somewhere Else");
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 4",
-                altered.getBytes(StandardCharsets.UTF_8), id);
+        rewrite(id, 4, "payload", "Citizens Advice", "Somewhere Else");
         expectBroken(id, 4, "ALTERED");
     }
 
     @Test
     void altered_metadata_is_named() {
         String id = aCase();
-        byte[] metadata = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = 2", byte[].class, id);
-        String altered = new String(metadata, StandardCharsets.UTF_8).replace("\"SYSTEM\"", "\"ADMIN\"");
-        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
-                altered.getBytes(StandardCharsets.UTF_8), id);
+        rewrite(id, 2, "metaData", "\"SYSTEM\"", "\"ADMIN\"");
         expectBroken(id, 2, "ALTERED");
     }
 
@@ -175,5 +167,14 @@ class TamperEvidenceTest {
 
     private JsonNode verify(String id) {
         return auditor.get().uri("/api/cases/{id}/history/verification", id).retrieve().body(JsonNode.class);
+    }
+
+    /** Edits one stored event's column behind the application's back, as someone with database access could. */
+    private void rewrite(String id, int sequence, String column, String from, String to) {
+        byte[] stored = jdbc.queryForObject("SELECT " + column + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber = ?", byte[].class, id, sequence);
+        String altered = new String(stored, StandardCharsets.UTF_8).replace(from, to);
+        jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber = ?", altered.getBytes(StandardCharsets.UTF_8), id, sequence);
     }
 }

@@ -1,16 +1,14 @@
 package org.clw.ledger.query.deadletter;
 
-import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +23,13 @@ import org.springframework.context.event.EventListener;
 class DeadLetterConfiguration {
 
     @Bean
-    ConfigurerModule deadLetterQueues(MongoClient mongoClient, Serializer serializer,
-            @Value("${spring.data.mongodb.database}") String database, EventProcessorProperties processors) {
-        var template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+    ConfigurerModule deadLetterQueues(MongoTemplate axonMongoTemplate, Serializer serializer,
+            EventProcessorProperties processors) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             processing.registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue.builder()
                     .processingGroup(group)
-                    .mongoTemplate(template)
+                    .mongoTemplate(axonMongoTemplate)
                     .serializer(serializer)
                     .transactionManager(NoTransactionManager.instance())
                     .build());
