@@ -1,5 +1,6 @@
 package org.clw.ledger.api.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class Callers {
         return authorities.stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))
-                .flatMap(name -> java.util.Arrays.stream(Role.values()).filter(role -> role.name().equals(name)))
+                .flatMap(name -> Arrays.stream(Role.values()).filter(role -> role.name().equals(name)))
                 .findFirst()
                 .orElseThrow(() -> new InsufficientAuthenticationException("The caller has no role"));
     }
