@@ -12,9 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -61,6 +64,8 @@ class ReadModelsTest {
     TokenStore tokenStore;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     void publishTheHistory() {
@@ -537,7 +542,17 @@ class ReadModelsTest {
                                     "statistics", "timeline", "waiting-lists")))
                     .andExpect(jsonPath("$[*].lag", contains(0, 0, 0, 0, 0, 0, 0, 0)))
                     .andExpect(jsonPath("$[*].replaying",
-                            contains(false, false, false, false, false, false, false, false)));
+                            contains(false, false, false, false, false, false, false, false)))
+                    .andExpect(jsonPath("$[*].etaSeconds", contains(0, 0, 0, 0, 0, 0, 0, 0)))
+                    .andExpect(jsonPath("$[?(@.replayPercent != null)]").isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(meters.get("clw.projection.lag").tag("processing_group", "statistics").gauge().value())
+                        .isZero();
+                assertThat(meters.get("clw.projection.position").tag("processing_group", "statistics").gauge()
+                        .value()).isPositive();
+                assertThat(meters.get("clw.projection.replay.progress").tag("processing_group", "statistics")
+                        .gauge().value()).isOne();
+            });
             mvc.perform(post("/api/admin/projections/nothing/rebuild").with(httpBasic("admin", "admin-demo")))
                     .andExpect(status().isNotFound());
             mvc.perform(post("/api/admin/projections/statistics/rebuild").with(httpBasic("manager", "manager-demo")))

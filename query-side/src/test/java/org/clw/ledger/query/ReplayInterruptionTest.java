@@ -9,6 +9,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.query.projection.ProjectionProgress;
+import org.clw.ledger.query.projection.ProjectionStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,7 @@ class ReplayInterruptionTest {
         Map<String, List<String>> built = snapshot();
 
         int interruptedMidReplay = 0;
+        List<Double> replayPercents = new java.util.ArrayList<>();
         for (StreamingEventProcessor processor : processors()) {
             processor.shutDown();
             processor.resetTokens();
@@ -59,6 +61,8 @@ class ReplayInterruptionTest {
             for (int round = 0; round < 500 && !finished(processor) && interruptedMidReplay < 50; round++) {
                 long position = position(processor);
                 if (processor.isReplaying() && position > lastStop && position > 0) {
+                    progress.status(processor.getName()).map(ProjectionStatus::replayPercent)
+                            .ifPresent(replayPercents::add);
                     processor.shutdownAsync().get(30, TimeUnit.SECONDS);
                     processor.start();
                     lastStop = position;
@@ -72,6 +76,9 @@ class ReplayInterruptionTest {
         System.out.printf("Replay interruption: %d stops mid-replay%n", interruptedMidReplay);
         assertThat(interruptedMidReplay).as("stops that landed mid-replay").isPositive();
         assertThat(snapshot()).isEqualTo(built);
+        assertThat(replayPercents).as("replay progress seen mid-replay").isNotEmpty()
+                .allSatisfy(percent -> assertThat(percent).isBetween(0.0, 100.0))
+                .anySatisfy(percent -> assertThat(percent).isStrictlyBetween(0.0, 100.0));
     }
 
     /** Caught up after the replay; false while it has not even claimed its segment since it was started. */

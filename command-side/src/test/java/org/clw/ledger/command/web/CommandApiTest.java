@@ -40,6 +40,8 @@ class CommandApiTest {
     MockMvc mvc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     /** The demo users' part of the programme: registering it again is harmless, so every test may. */
     private static final String DEMO_MANAGERS_PRACTICE = "gp-40001";
@@ -177,6 +179,30 @@ class CommandApiTest {
                 {"reason":"OTHER"}""", null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+    }
+
+    @Test
+    void every_command_is_timed_by_name_and_outcome() throws Exception {
+        registerSettingAndWorker(DEMO_MANAGERS_PRACTICE, DEMO_WORKER);
+        long accepted = commandCount("AcceptReferral", "accepted");
+        long refused = commandCount("AcceptReferral", "refused");
+        String referral = "ref-" + suffix;
+        as("worker", post("/api/referrals"), """
+                {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
+                 "route":"SELF","consentRecorded":true}""".formatted(referral, registerParticipant(),
+                DEMO_MANAGERS_PRACTICE), null).andExpect(status().isCreated());
+        as("manager", post("/api/referrals/{id}/acceptance", referral), null, null).andExpect(status().isAccepted());
+        as("manager", post("/api/referrals/{id}/acceptance", referral), null, null).andExpect(status().isConflict());
+
+        assertThat(commandCount("AcceptReferral", "accepted")).isEqualTo(accepted + 1);
+        assertThat(commandCount("AcceptReferral", "refused")).isEqualTo(refused + 1);
+        assertThat(meters.get("clw.commands").tags("command", "CreateReferral", "outcome", "accepted").timer()
+                .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    private long commandCount(String command, String outcome) {
+        var timer = meters.find("clw.commands").tags("command", command, "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

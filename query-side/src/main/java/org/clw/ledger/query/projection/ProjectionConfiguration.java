@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The projections' plumbing: tracking tokens in the read models' MongoDB (declared here because the axon-mongo
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * skipped, and every batch's documents are written before its token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ProjectionConfiguration {
 
     /** Axon's view of the read models' database: tracking tokens and dead letters. */
