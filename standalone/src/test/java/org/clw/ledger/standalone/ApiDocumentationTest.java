@@ -1,0 +1,106 @@
+package org.clw.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** The served API description: every operation summarised, with its success status, examples and problems. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiDocumentationTest {
+
+    ConfigurableApplicationContext app;
+    String base;
+    JsonNode description;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        app = new SpringApplicationBuilder(StandaloneApplication.class)
+                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
+                        "--spring.application.name=api-documentation-test");
+        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        description = RestClient.create(base).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void every_operation_has_a_summary_its_success_status_and_problem_responses_with_examples() {
+        List<String> operations = new ArrayList<>();
+        description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            operations.add(name);
+            JsonNode operation = op.getValue();
+            assertThat(operation.path("summary").asText()).as(name + " summary").isNotBlank();
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.has("401") && responses.has("403")).as(name + " 401/403").isTrue();
+            responses.fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("4")) {
+                    JsonNode problem = response.getValue().at("/content/application~1problem+json");
+                    assertThat(problem.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+                    assertThat(problem.at("/example/status").asText()).isEqualTo(response.getKey());
+                }
+            });
+            if (path.getKey().contains("{")) {
+                assertThat(responses.has("404")).as(name + " 404").isTrue();
+            }
+            if (operation.has("requestBody")) {
+                assertThat(operation.at("/requestBody/content/application~1json/example").isObject())
+                        .as(name + " example body").isTrue();
+                assertThat(responses.has("400")).as(name + " 400").isTrue();
+            }
+            operation.path("parameters").forEach(parameter -> assertThat(parameter.has("example"))
+                    .as(name + " example of " + parameter.get("name").asText()).isTrue());
+        }));
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(47);
+        assertThat(description.at("/paths/~1api~1referrals/post/responses").has("201")).isTrue();
+        assertThat(description.at("/paths/~1api~1referrals~1{referralId}~1closure/post/responses").has("202"))
+                .isTrue();
+        assertThat(description.at("/paths/~1api~1referrals~1{referralId}~1closure/post/responses").has("409"))
+                .isTrue();
+    }
+
+    @Test
+    void every_example_body_is_a_valid_request() {
+        Map<String, String> ids = Map.of("{referralId}", "ref-1", "{participantId}", "P000001", "{workerId}", "lw-001",
+                "{settingId}", "gp-40001", "{appointmentId}", "first", "{onwardReferralId}", "onw-1");
+        RestClient admin = RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8))).build();
+        List<String> sent = new ArrayList<>();
+        description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode example = op.getValue().at("/requestBody/content/application~1json/example");
+            if (!example.isObject() || path.getKey().endsWith("/erasure")) {
+                return;
+            }
+            String uri = path.getKey();
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                uri = uri.replace(id.getKey(), id.getValue());
+            }
+            int status = admin.method(HttpMethod.valueOf(op.getKey().toUpperCase())).uri(uri)
+                    .contentType(MediaType.APPLICATION_JSON).body(example.toString())
+                    .exchange((request, response) -> response.getStatusCode().value());
+            sent.add(op.getKey() + " " + uri + " " + status);
+            assertThat(status).as(op.getKey() + " " + uri + " with its example").isNotIn(400, 415, 500);
+        }));
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(18);
+    }
+}
