@@ -563,6 +563,11 @@ class ReadModelsTest {
         void the_service_is_ready_once_projections_have_caught_up() throws Exception {
             mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("UP"));
+            mvc.perform(get("/actuator/health/readiness").with(httpBasic("admin", "admin-demo")))
+                    .andExpect(jsonPath("$.components.mongo.status").value("UP"))
+                    .andExpect(jsonPath("$.components.projections.details.statistics").value("caught up"));
+            mvc.perform(get("/actuator/health/readiness").with(httpBasic("manager", "manager-demo")))
+                    .andExpect(jsonPath("$.components").doesNotExist());
         }
 
         private List<StreamingEventProcessor> streamingProcessors() {

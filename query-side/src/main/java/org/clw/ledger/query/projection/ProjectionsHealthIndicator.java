@@ -16,7 +16,10 @@ class ProjectionsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return progress.caughtUp() ? Health.up().build()
-                : Health.outOfService().withDetail("reason", "projections are catching up").build();
+        Health.Builder health = progress.caughtUp() ? Health.up()
+                : Health.outOfService().withDetail("reason", "projections are catching up");
+        progress.statuses().forEach(status -> health.withDetail(status.name(), status.lag() == 0 ? "caught up"
+                : status.lag() + " events behind" + (status.replaying() ? ", replaying" : "")));
+        return health.build();
     }
 }
