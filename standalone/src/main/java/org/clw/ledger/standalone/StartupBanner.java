@@ -26,8 +26,8 @@ class StartupBanner {
                 .orElse(List.of()).stream()
                 .map(user -> user.get("username") + " (" + user.get("role") + ")")
                 .toList();
-        log.info("CLW Ledger is up: API {}/api, readiness {}/actuator/health/readiness, data in {}", base, base,
-                environment.getProperty("clw.data-dir"));
+        log.info("CLW Ledger is up: dashboard {}/dashboard/, API UI {}/swagger-ui.html, API {}/api, readiness "
+                + "{}/actuator/health/readiness, data in {}", base, base, base, base, environment.getProperty("clw.data-dir"));
         log.info("Users: {}; the demo users' passwords are <username>-demo (see README)", String.join(", ", users));
     }
 }

@@ -74,6 +74,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{referralId}/history", CASE_READERS),
             Map.entry("GET /api/cases/{referralId}/history/verification", CASE_READERS),
             Map.entry("GET /api/waiting-list", Set.of("manager", "auditor", "admin")),
+            Map.entry("GET /api/me", EVERYONE),
             Map.entry("GET /api/statistics", EVERYONE),
             Map.entry("GET /api/statistics/series", EVERYONE),
             Map.entry("GET /api/timeline", EVERYONE),

@@ -26,7 +26,10 @@ class ProblemResponses {
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", challenge);
+            // A script (the dashboard) handles a failed login itself: no challenge, so no browser login dialog.
+            if (request.getHeader("X-Requested-With") == null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required");
         };
     }

@@ -65,6 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // The dashboard's static files; everything they show comes from the API, under the caller's role.
+                        .requestMatchers("/", "/dashboard", "/dashboard/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())

@@ -8,7 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import ch.qos.logback.classic.LoggerContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -27,6 +32,16 @@ class StructuredLoggingTest {
 
     @Autowired
     MockMvc mvc;
+
+    /**
+     * Spring Boot configures Logback once per JVM, and test contexts share the JVM; forgetting that it did makes this
+     * context configure it with the structured format, and the next context back without it.
+     */
+    @BeforeAll
+    @AfterAll
+    static void letSpringConfigureLoggingAgain() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).removeObject(LoggingSystem.class.getName());
+    }
 
     @Test
     void a_commands_log_line_is_json_with_the_requests_correlation_id(CapturedOutput output) throws Exception {

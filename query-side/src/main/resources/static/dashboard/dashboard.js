@@ -1,0 +1,417 @@
+/*
+ * The CLW Ledger dashboard: reads the query API with the caller's own credentials, so every view shows only what
+ * the caller's role and scope allow (the server decides; the views a role cannot use are not offered).
+ */
+"use strict";
+
+const AUTH_KEY = "clw-ledger.authorization";
+const COLOURS = {a: "#0b6e6e", b: "#c2571a", c: "#6a4fb3"};
+const state = {authorization: sessionStorage.getItem(AUTH_KEY), me: null, settings: new Map(),
+  history: null, projectionsTimer: null};
+
+const $ = selector => document.querySelector(selector);
+
+class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+async function api(path, method = "GET") {
+  const response = await fetch(path, {method, headers: {Authorization: state.authorization,
+    Accept: "application/json", "X-Requested-With": "clw-dashboard"}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.detail || response.statusText);
+  return body;
+}
+
+function query(parameters) {
+  const search = new URLSearchParams();
+  Object.entries(parameters).forEach(([key, value]) => { if (value) search.set(key, value); });
+  return search.toString();
+}
+
+function cell(row, text, className) {
+  const td = document.createElement("td");
+  td.textContent = text ?? "";
+  if (className) td.className = className;
+  row.append(td);
+  return td;
+}
+
+function table(element, headings, rows) {
+  element.replaceChildren();
+  const head = element.createTHead().insertRow();
+  headings.forEach(([heading, numeric]) => {
+    const th = document.createElement("th");
+    th.textContent = heading;
+    if (numeric) th.className = "number";
+    head.append(th);
+  });
+  const body = element.createTBody();
+  rows.forEach(fill => fill(body.insertRow()));
+  if (rows.length === 0) cell(body.insertRow(), "Nothing to show for this selection.").colSpan = headings.length;
+}
+
+const percent = value => value === null || value === undefined || Number.isNaN(value) ? "–"
+  : Math.round(value * 100) + "%";
+const day = instant => instant ? instant.slice(0, 10) : "";
+const settingName = id => state.settings.get(id) || id;
+const roleMay = section => section.dataset.roles.split(" ").includes(state.me.role);
+
+/* Logging in and out. */
+
+function utf8Base64(text) {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  const form = event.target;
+  const token = form.token.value.trim();
+  state.authorization = token ? "Bearer " + token
+    : "Basic " + utf8Base64(form.username.value + ":" + form.password.value);
+  try {
+    await start();
+    sessionStorage.setItem(AUTH_KEY, state.authorization);
+    form.reset();
+  } catch (error) {
+    state.authorization = null;
+    $("#login-error").textContent = error.status === 401 ? "Unknown user or wrong password." : error.message;
+  }
+}
+
+function logOut() {
+  sessionStorage.removeItem(AUTH_KEY);
+  location.reload();
+}
+
+async function start() {
+  state.me = await api("/api/me");
+  $("#login").hidden = true;
+  $("#views").hidden = false;
+  $("#logout").hidden = false;
+  const who = $("#who");
+  who.hidden = false;
+  who.textContent = `${state.me.username} · ${state.me.role.replace("_", " ").toLowerCase()}`
+    + (state.me.workerId ? ` · ${state.me.workerId}` : "");
+  document.querySelectorAll("[data-roles]").forEach(section => { section.hidden = !roleMay(section); });
+  await loadSettings();
+  await refresh();
+  if (roleMay($("#projections"))) {
+    state.projectionsTimer = setInterval(() => loadProjections().catch(showError("#projections")), 2000);
+  }
+}
+
+/* The period and setting every view is filtered by. */
+
+function defaultPeriod() {
+  const today = new Date();
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
+  const filters = $("#filters");
+  filters.from.value = from.toISOString().slice(0, 10);
+  filters.to.value = today.toISOString().slice(0, 10);
+}
+
+function filters() {
+  const form = $("#filters");
+  return {from: form.from.value, to: form.to.value, setting: form.setting.value};
+}
+
+async function loadSettings() {
+  if (!roleMay($("#caseloads"))) return;
+  const settings = await api("/api/settings");
+  const select = $("#filters").setting;
+  settings.forEach(setting => {
+    state.settings.set(setting.settingId, setting.name);
+    select.add(new Option(`${setting.name} (${setting.settingId})`, setting.settingId));
+  });
+}
+
+function showError(selector) {
+  return error => {
+    const section = $(selector);
+    let message = section.querySelector(".error.load");
+    if (!message) {
+      message = document.createElement("p");
+      message.className = "error load";
+      section.append(message);
+    }
+    message.textContent = error.message;
+  };
+}
+
+async function refresh() {
+  document.querySelectorAll(".error.load").forEach(node => node.remove());
+  const loads = [
+    ["#timeline", loadTimeline], ["#statistics", loadStatistics], ["#caseloads", loadCaseloads],
+    ["#waiting", loadWaitingList], ["#projections", loadProjections]];
+  await Promise.all(loads.filter(([selector]) => roleMay($(selector)))
+    .map(([selector, load]) => load().catch(showError(selector))));
+}
+
+/* The programme's timeline. */
+
+async function loadTimeline() {
+  const {from, to, setting} = filters();
+  const period = query({from, to, setting, interval: "month"});
+  const [timeline, statistics] = await Promise.all([
+    api("/api/timeline/series?" + period), api("/api/statistics/series?" + period)]);
+  const labels = timeline.periods.map(p => p.period);
+  Charts.render($("#chart-flows"), {kind: "bar", labels, series: [
+    {name: "Referrals in", color: COLOURS.a, values: timeline.periods.map(p => p.referralsIn)},
+    {name: "Closed", color: COLOURS.b, values: timeline.periods.map(p => p.closuresOut)}]});
+  Charts.render($("#chart-open"), {kind: "line", labels, series: [
+    {name: "Open cases", color: COLOURS.a, values: timeline.periods.map(p => p.openAtEnd)},
+    {name: "Waiting", color: COLOURS.c, values: timeline.periods.map(p => p.waitingAtEnd)}]});
+  Charts.render($("#chart-dna"), {kind: "line", percent: true, labels: statistics.periods.map(p => p.period),
+    series: [{name: "DNA rate", color: COLOURS.b, values: statistics.periods.map(p => {
+      const all = p.groups.all;
+      return all && all.appointments.dnaRate !== null ? all.appointments.dnaRate : null;
+    })}]});
+}
+
+/* Statistics for the period, by a grouping. */
+
+async function loadStatistics() {
+  const {from, to, setting} = filters();
+  const groupBy = $("#group-by").value;
+  const series = await api("/api/statistics/series?" + query({from, to, setting, groupBy, interval: "quarter"}));
+  const totals = new Map();
+  series.periods.forEach(period => Object.entries(period.groups).forEach(([group, s]) => {
+    const t = totals.get(group) || {received: 0, accepted: 0, declined: 0, attended: 0, missed: 0, closed: 0,
+      goalsMet: 0, onward: 0, takenUp: 0, notTakenUp: 0};
+    t.received += s.referrals.received;
+    t.accepted += s.referrals.accepted;
+    t.declined += s.referrals.declined;
+    t.attended += s.appointments.attended;
+    t.missed += s.appointments.missed;
+    t.closed += s.closures.total;
+    t.goalsMet += s.closures.byReason.GOALS_MET || 0;
+    t.onward += s.onwardReferrals.made;
+    t.takenUp += s.onwardReferrals.takenUp;
+    t.notTakenUp += s.onwardReferrals.notTakenUp;
+    totals.set(group, t);
+  }));
+  const rows = [...totals.entries()].sort((a, b) => b[1].received - a[1].received);
+  table($("#statistics-table"), [[groupBy], ["Referrals", 1], ["Accepted", 1], ["Declined", 1], ["Attended", 1],
+    ["DNA rate", 1], ["Closed", 1], ["Goals met", 1], ["Onward", 1], ["Uptake", 1]],
+  rows.map(([group, t]) => row => {
+    cell(row, groupBy === "setting" ? settingName(group) : group.replaceAll("_", " ").toLowerCase());
+    [t.received, t.accepted, t.declined, t.attended].forEach(value => cell(row, value, "number"));
+    cell(row, percent(t.missed / (t.attended + t.missed)), "number");
+    [t.closed, t.goalsMet, t.onward].forEach(value => cell(row, value, "number"));
+    cell(row, percent(t.takenUp / (t.takenUp + t.notTakenUp)), "number");
+  }));
+}
+
+/* Caseloads against capacity. */
+
+function capacityBar(row, worker) {
+  const bar = document.createElement("div");
+  bar.className = "bar" + (worker.overCapacity ? " over" : "");
+  const fill = document.createElement("span");
+  fill.style.width = Math.min(100, worker.capacity ? (worker.openCases / worker.capacity) * 100 : 100) + "%";
+  bar.append(fill);
+  bar.title = `${worker.openCases} of ${worker.capacity}`;
+  cell(row, "").append(bar);
+}
+
+async function loadCaseloads() {
+  const {setting} = filters();
+  if (state.me.role === "LINKS_WORKER") {
+    const own = await api(`/api/links-workers/${encodeURIComponent(state.me.workerId)}/caseload`);
+    table($("#caseloads-table"), [["Case"], ["Setting"], ["Status"], ["Allocated"], ["Next appointment"]],
+      own.cases.map(c => row => {
+        caseLink(cell(row, ""), c.referralId);
+        cell(row, settingName(c.settingId));
+        cell(row, c.status.toLowerCase());
+        cell(row, day(c.allocatedAt));
+        cell(row, c.nextAppointment ? c.nextAppointment.replace("T", " ").slice(0, 16) : "");
+      }));
+    return;
+  }
+  const all = [];
+  for (let page = 0, pages = 1; page < pages; page++) {
+    const result = await api(`/api/links-workers?size=200&page=${page}`);
+    all.push(...result.items);
+    pages = result.totalPages;
+  }
+  const workers = all.filter(w => w.active && (!setting || w.settings.includes(setting)))
+    .sort((a, b) => b.openCases / b.capacity - a.openCases / a.capacity);
+  table($("#caseloads-table"), [["Worker"], ["Settings"], ["Open", 1], ["Capacity", 1], ["Load"]],
+    workers.map(w => row => {
+      cell(row, `${w.name} (${w.workerId})`);
+      cell(row, w.settings.map(settingName).join(", "));
+      cell(row, w.openCases, "number");
+      cell(row, w.capacity, "number");
+      capacityBar(row, w);
+    }));
+}
+
+/* The waiting list. */
+
+async function loadWaitingList() {
+  const {setting} = filters();
+  const list = await api("/api/waiting-list?" + query({setting, size: 100}));
+  $("#waiting-summary").textContent =
+    `${list.referrals.totalItems} waiting, ${list.overdue} over the ${list.targetDays}-day target`;
+  table($("#waiting-table"), [["Case"], ["Setting"], ["Status"], ["Received"], ["Days waiting", 1], ["Worker"]],
+    list.referrals.items.map(r => row => {
+      caseLink(cell(row, ""), r.referralId);
+      cell(row, settingName(r.settingId));
+      cell(row, r.status.toLowerCase());
+      cell(row, day(r.receivedAt));
+      cell(row, r.daysWaiting, "number" + (r.overdue ? " error" : ""));
+      cell(row, r.workerId);
+    }));
+}
+
+/* A case's history, with the case as it stood after any of its events. */
+
+function caseLink(td, referralId) {
+  if (!roleMay($("#history"))) {
+    td.textContent = referralId;
+    return;
+  }
+  const link = document.createElement("a");
+  link.href = "#history";
+  link.textContent = referralId;
+  link.addEventListener("click", () => openHistory(referralId));
+  td.append(link);
+}
+
+async function openHistory(referralId) {
+  const form = $("#history-form");
+  form.referralId.value = referralId;
+  $("#history-error").textContent = "";
+  try {
+    const [events, verification] = await Promise.all([
+      api(`/api/cases/${encodeURIComponent(referralId)}/history`),
+      api(`/api/cases/${encodeURIComponent(referralId)}/history/verification`)]);
+    state.history = {referralId, events};
+    const badge = $("#verification");
+    badge.className = verification.intact ? "ok" : "broken";
+    badge.textContent = verification.intact ? `Hash chain intact (${verification.events} events)`
+      : `Hash chain broken at event ${verification.firstBrokenSequence}: ${verification.finding}`;
+    const list = $("#history-events");
+    list.replaceChildren(...events.map(event => {
+      const item = document.createElement("li");
+      item.value = event.sequence;
+      const metadata = event.metadata || {};
+      item.textContent = `${event.type} — ${metadata.actorId || "?"} (${(metadata.actorRole || "").toLowerCase()}), `
+        + `${event.occurredAt.replace("T", " ").slice(0, 16)}` + (metadata.reason ? `, reason ${metadata.reason}` : "");
+      return item;
+    }));
+    const slider = $("#as-of");
+    slider.max = events.length - 1;
+    slider.value = events.length - 1;
+    $("#history-view").hidden = false;
+    await showVersion(events.length - 1);
+  } catch (error) {
+    $("#history-view").hidden = true;
+    $("#verification").textContent = "";
+    $("#history-error").textContent = error.message;
+  }
+}
+
+function markEvents(version) {
+  const {events} = state.history;
+  const event = events[version];
+  $("#as-of-label").textContent = `${version} of ${events.length - 1}: ${event.type}, `
+    + event.occurredAt.replace("T", " ").slice(0, 16);
+  document.querySelectorAll("#history-events li").forEach((item, index) => {
+    item.className = index > version ? "after" : index === version ? "current" : "";
+  });
+}
+
+async function showVersion(version) {
+  markEvents(version);
+  const {referralId} = state.history;
+  const c = await api(`/api/cases/${encodeURIComponent(referralId)}?version=${version}`);
+  if (Number($("#as-of").value) !== version) return;
+  const facts = [
+    ["Status", c.status.toLowerCase()], ["Version", c.version], ["Setting", settingName(c.settingId)],
+    ["Needs", c.needs.map(n => n.replaceAll("_", " ").toLowerCase()).join(", ")], ["Route", c.route],
+    ["Received", day(c.receivedAt)], ["Links worker", c.workerId || "–"],
+    ["Appointments", `${c.appointments.length} booked, ${c.appointmentsAttended} attended, `
+      + `${c.appointmentsMissed} missed, ${c.appointmentsCancelled} cancelled`],
+    ["Onward referrals", c.onwardReferrals.length], ["Outcome measures", c.outcomeMeasures.length],
+    ["Closures", c.closures.map(closure => `${day(closure.closedAt)} ${closure.reason}`).join("; ") || "–"]];
+  $("#history-state").replaceChildren(...facts.flatMap(([term, value]) => {
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    dd.dataset.fact = term;
+    return [dt, dd];
+  }));
+}
+
+let sliderTimer;
+function slid() {
+  const version = Number($("#as-of").value);
+  markEvents(version);
+  clearTimeout(sliderTimer);
+  sliderTimer = setTimeout(() => showVersion(version).catch(error => {
+    $("#history-error").textContent = error.message;
+  }), 120);
+}
+
+/* Projection status, and rebuilding one online. */
+
+async function loadProjections() {
+  const projections = await api("/api/admin/projections");
+  table($("#projections-table"), [["Projection"], ["State"], ["Position", 1], ["Lag", 1], ["Events/s", 1],
+    ["Replay"], ["ETA", 1], [""]],
+  projections.map(p => row => {
+    row.dataset.projection = p.name;
+    cell(row, p.name);
+    cell(row, p.error ? "error" : !p.running ? "stopped" : p.replaying ? "replaying" : "live",
+      p.error ? "error" : "");
+    cell(row, `${p.position} / ${p.headPosition}`, "number");
+    cell(row, p.lag, "number");
+    cell(row, p.eventsPerSecond, "number");
+    const progress = document.createElement("div");
+    progress.className = "bar";
+    const fill = document.createElement("span");
+    fill.style.width = (p.replayPercent ?? 100) + "%";
+    progress.append(fill);
+    progress.title = p.replayPercent === null ? "not replaying" : p.replayPercent + "%";
+    cell(row, "").append(progress);
+    cell(row, p.etaSeconds === null ? "–" : p.etaSeconds + " s", "number");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Rebuild";
+    button.addEventListener("click", () => rebuild(p.name));
+    cell(row, "").append(button);
+  }));
+}
+
+async function rebuild(name) {
+  if (!confirm(`Rebuild ${name}? Its read model is cleared and replayed from the event store.`)) return;
+  await api(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`, "POST")
+    .then(loadProjections).catch(showError("#projections"));
+}
+
+/* Wiring. */
+
+document.addEventListener("DOMContentLoaded", () => {
+  defaultPeriod();
+  $("#login").addEventListener("submit", logIn);
+  $("#logout").addEventListener("click", logOut);
+  $("#filters").addEventListener("submit", event => { event.preventDefault(); refresh(); });
+  $("#group-by").addEventListener("change", () => loadStatistics().catch(showError("#statistics")));
+  $("#history-form").addEventListener("submit", event => {
+    event.preventDefault();
+    openHistory(event.target.referralId.value.trim());
+  });
+  $("#as-of").addEventListener("input", slid);
+  if (state.authorization) {
+    start().catch(() => {
+      sessionStorage.removeItem(AUTH_KEY);
+      state.authorization = null;
+    });
+  }
+});

@@ -1,0 +1,198 @@
+package org.clw.ledger.standalone.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.clw.ledger.standalone.StandaloneApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the standalone system
+ * with a small demo programme: log in, the timeline charts render with data, a case history opens and its as-of slider
+ * changes the case shown, roles see only their views. Screenshots go to target/screenshots.
+ *
+ * <p>Skipped where Chromium or chromedriver is not installed, except under CI, which installs them (.ci/run).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CASE = "ref-000042";
+
+    ConfigurableApplicationContext app;
+    String base;
+    WebDriver browser;
+    WebDriverWait wait;
+    Path profile;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(installed).as("Chromium and chromedriver (apt-get install chromium chromium-driver)").isTrue();
+        }
+        assumeTrue(installed, "Chromium and chromedriver are not installed");
+        app = new SpringApplicationBuilder(StandaloneApplication.class)
+                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
+                        "--spring.application.name=dashboard-browser-test", "--clw.demo.enabled=true", "--clw.demo.referrals=300");
+        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        RestClient admin = RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8))).build();
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                admin.get().uri("/api/cases?size=1").retrieve().body(JsonNode.class).path("totalItems").asInt() == 300
+                        && admin.get().uri("/api/admin/projections").retrieve().body(JsonNode.class)
+                        .findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory(dataDir, "chromium-profile");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1400,1800",
+                        "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void an_evaluator_sees_the_programme_year_in_charts_and_no_case() throws IOException {
+        logIn("evaluator");
+        wait.until(driver -> driver.findElements(By.cssSelector("#chart-flows svg rect.value")).size() >= 12);
+        assertThat(browser.findElements(By.cssSelector("#chart-open svg circle.value"))).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.findElements(By.cssSelector("#chart-dna svg circle.value"))).isNotEmpty();
+        wait.until(driver -> driver.findElements(By.cssSelector("#statistics-table tbody tr")).size() > 1);
+        assertThat(browser.findElement(By.id("who")).getText()).contains("evaluator");
+        for (String caseView : List.of("caseloads", "waiting", "history", "projections")) {
+            assertThat(browser.findElement(By.id(caseView)).isDisplayed()).as(caseView).isFalse();
+        }
+        screenshot("dashboard-evaluator.png");
+    }
+
+    @Test
+    void an_auditor_opens_a_case_history_and_moves_through_it_with_the_as_of_slider() throws IOException {
+        logIn("auditor");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
+        WebElement caseField = browser.findElement(By.cssSelector("#history-form input[name=referralId]"));
+        caseField.sendKeys(CASE, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "Hash chain intact"));
+        List<WebElement> events = browser.findElements(By.cssSelector("#history-events li"));
+        assertThat(events).hasSizeGreaterThan(2);
+        assertThat(events.get(0).getText()).startsWith("ReferralReceived").contains("(links_worker)");
+        String latestStatus = fact("Status");
+        assertThat(latestStatus).isNotEqualTo("received");
+
+        WebElement slider = browser.findElement(By.id("as-of"));
+        slider.sendKeys(Keys.HOME);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-fact=Status]"), "received"));
+        assertThat(browser.findElement(By.id("as-of-label")).getText()).startsWith("0 of ");
+        assertThat(browser.findElements(By.cssSelector("#history-events li.after"))).hasSize(events.size() - 1);
+        assertThat(fact("Links worker")).isEqualTo("–");
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of-label"), "1 of "));
+        wait.until(driver -> !fact("Status").equals("received"));
+        screenshot("dashboard-case-history.png");
+
+        slider.sendKeys(Keys.END);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-fact=Status]"), latestStatus));
+    }
+
+    @Test
+    void an_admin_sees_every_view_and_the_projections_live() throws IOException {
+        logIn("admin");
+        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 8);
+        assertThat(browser.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")))
+                .extracting(WebElement::getText).containsOnly("live");
+        wait.until(driver -> driver.findElements(By.cssSelector("#caseloads-table tbody tr")).size() > 10);
+        wait.until(driver -> driver.findElements(By.cssSelector("#waiting-table tbody tr")).size() > 0);
+        wait.until(driver -> driver.findElements(By.cssSelector("#chart-flows svg rect.value")).size() >= 12);
+        screenshot("dashboard.png");
+        browser.findElement(By.cssSelector("#history-form input[name=referralId]")).sendKeys(CASE, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "Hash chain intact"));
+        screenshot("dashboard-admin.png");
+
+        browser.findElement(By.cssSelector("tr[data-projection=statistics] button")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(driver -> "live".equals(projectionState("statistics"))
+                && driver.findElement(By.cssSelector("tr[data-projection=statistics] td:nth-child(4)")).getText()
+                .equals("0"));
+        assertThat(browser.findElements(By.cssSelector("#projections .error"))).isEmpty();
+    }
+
+    private String projectionState(String name) {
+        return browser.findElement(By.cssSelector("tr[data-projection=" + name + "] td:nth-child(2)")).getText();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_without_a_browser_dialog() {
+        browser.get(base + "/");
+        browser.findElement(By.name("username")).sendKeys("manager");
+        browser.findElement(By.name("password")).sendKeys("not-the-password", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Unknown user or wrong password."));
+        assertThat(browser.findElement(By.id("views")).isDisplayed()).isFalse();
+    }
+
+    private void logIn(String user) {
+        browser.get(base + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(user + "-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("views")));
+    }
+
+    private String fact(String name) {
+        return browser.findElement(By.cssSelector("dd[data-fact='" + name + "']")).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
