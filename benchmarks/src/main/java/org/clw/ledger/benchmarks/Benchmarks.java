@@ -1,0 +1,563 @@
+package org.clw.ledger.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.clw.ledger.command.CommandSideApplication;
+import org.clw.ledger.query.projection.ProjectionProgress;
+import org.clw.ledger.query.projection.ProjectionStatus;
+import org.clw.ledger.standalone.StandaloneApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The performance suite. Starts the standalone system (embedded H2 event store, embedded file-backed MongoDB, JWT
+ * login as in production) on a fresh data directory, generates a demo programme, measures the queries at that size,
+ * copies the case events up to the target size, and measures a full replay, the queries again, the programme as of
+ * a date, commands at 1, 8 and 32 clients, and finally start-up time and memory of a fresh standalone process on the
+ * loaded data. Every figure has a baseline measured in the same run. Prints a table and writes benchmarks.json.
+ *
+ * <p>Arguments: target events (default 1,000,000), demo referrals to start from (default 1,000).
+ */
+public final class Benchmarks {
+
+    private static final List<String> READ_MODELS = List.of("cases", "caseloads", "caseloads_case_state",
+            "waiting_lists", "waiting_lists_case_state", "statistics", "statistics_case_state", "timeline",
+            "timeline_case_state", "audit_trail", "participants", "settings");
+    private static final Duration COMMAND_RUN = Duration.ofSeconds(15);
+    private static final int QUERY_SAMPLES = 300;
+    /** A query slower than this gets fewer samples (at least 5), so that a slow one cannot stall the run. */
+    private static final Duration QUERY_TIME_LIMIT = Duration.ofSeconds(20);
+
+    private final long targetEvents;
+    private final int baseReferrals;
+    private final Path dataDir;
+    private final List<Result> results = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Tokens tokens;
+    private ConfigurableApplicationContext app;
+    private String base;
+
+    private Benchmarks(long targetEvents, int baseReferrals, Path dataDir) throws Exception {
+        this.targetEvents = targetEvents;
+        this.baseReferrals = baseReferrals;
+        this.dataDir = dataDir;
+        this.tokens = new Tokens(dataDir.resolveSibling("bench-public-key.pem"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandSideApplication.disableAxonUpdateChecker();
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        int referrals = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path dataDir = Path.of("bench-data").toAbsolutePath();
+        deleteRecursively(dataDir);
+        Benchmarks benchmarks = new Benchmarks(events, referrals, dataDir);
+        int status = 0;
+        try {
+            benchmarks.run();
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
+            status = 1;
+        } finally {
+            benchmarks.report(Path.of("benchmarks.json").toAbsolutePath());
+        }
+        // The system's non-daemon threads would keep a failed run alive.
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        start(List.of("--clw.demo.enabled=true", "--clw.demo.referrals=" + baseReferrals));
+        awaitDemo();
+        long smallEvents = storedEvents();
+        Map<String, Latencies> small = queries();
+
+        growTo(targetEvents);
+        long events = storedEvents();
+        replay(events);
+        Map<String, Latencies> large = queries();
+        compareQueries(small, smallEvents, large, events);
+        programmeAsOf(events);
+        commands();
+        app.close();
+        startUp(events);
+    }
+
+    /* The system. */
+
+    private void start(List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--clw.data-dir=" + dataDir,
+                "--clw.mongo.embedded=file", "--spring.application.name=clw-benchmarks",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + tokens.publicKey(),
+                "--logging.level.root=WARN", "--logging.level.org.clw.ledger.standalone.demo=INFO"));
+        args.addAll(extra);
+        app = new SpringApplicationBuilder(StandaloneApplication.class).run(args.toArray(String[]::new));
+        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+    }
+
+    private void awaitDemo() throws Exception {
+        log("Waiting for the demo programme of %,d referrals and its projections", baseReferrals);
+        await(Duration.ofHours(1), () -> get("/api/cases?size=1").path("totalItems").asInt() >= baseReferrals
+                && caughtUp());
+    }
+
+    private boolean caughtUp() {
+        return app.getBean(ProjectionProgress.class).caughtUp();
+    }
+
+    private long storedEvents() {
+        return app.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    /**
+     * Copies every case and participant event under new ids (ref-… → ref7-…, P000091 → P007000091) until the store holds the
+     * target; settings and links workers stay as they are, so each worker's caseload grows with the copies.
+     */
+    private void growTo(long target) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        long perCopy = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IN "
+                + "('Referral', 'Participant')", Long.class);
+        long copies = Math.max(0, (long) Math.ceil((target - storedEvents()) / (double) perCopy));
+        if (copies > 999) {
+            throw new IllegalArgumentException("At most 999 copies (participant ids have 9 digits): start from more "
+                    + "demo referrals");
+        }
+        log("Copying %,d case and participant events %,d times", perCopy, copies);
+        stopProcessors();
+        for (long copy = 1; copy <= copies; copy++) {
+            String refs = "ref" + copy + "-";
+            String people = "P%03d0".formatted(copy);
+            jdbc.update("""
+                    INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,
+                        payloadType, payloadRevision, payload, metaData)
+                    SELECT CAST(RANDOM_UUID() AS VARCHAR), REPLACE(REPLACE(aggregateIdentifier, 'ref-', ?), 'P0', ?),
+                        sequenceNumber, type, timeStamp, payloadType, payloadRevision,
+                        STRINGTOUTF8(REPLACE(REPLACE(UTF8TOSTRING(payload), '"ref-', ?), '"P0', ?)), metaData
+                    FROM DomainEventEntry WHERE type IN ('Referral', 'Participant') AND globalIndex <= ?
+                    ORDER BY globalIndex""", refs, people, "\"" + refs, "\"" + people, head);
+            if (copy % 10 == 0) {
+                log("  %,d copies, %,d events", copy, storedEvents());
+            }
+        }
+    }
+
+    private void stopProcessors() {
+        processors().forEach(processor -> processor.shutdownAsync().join());
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return app.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    /* 1. Replay: every read model rebuilt from every event, against a naive projection and the store's raw rate. */
+
+    private void replay(long events) throws Exception {
+        log("Replaying %,d events into every read model", events);
+        stopProcessors();
+        processors().forEach(StreamingEventProcessor::resetTokens);
+        long start = System.nanoTime();
+        processors().forEach(StreamingEventProcessor::start);
+        long lastLog = start;
+        while (!caughtUp() || processors().stream().anyMatch(StreamingEventProcessor::isReplaying)) {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastLog > 15e9) {
+                lastLog = System.nanoTime();
+                app.getBean(ProjectionProgress.class).statuses().forEach(status ->
+                        log("  %-15s %,10d of %,d", status.name(), status.position(), status.headPosition()));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double replayRate = events / seconds;
+        log("Replay: %.0f s, %.0f events/s", seconds, replayRate);
+
+        double naiveRate = naiveProjection(Math.min(events, 10_000), processors().size());
+        results.add(Result.of("replay", "rebuild of every read model (%d projections)".formatted(processors().size()),
+                replayRate, "events/s", "naive: per event one upsert into each read model", naiveRate,
+                ">= 20,000 events/s and >= 10x naive"));
+        long documents = READ_MODELS.stream().mapToLong(name -> mongo().getCollection(name).countDocuments()).sum();
+        double bulkSeconds = rawBulkWrite();
+        results.add(Result.of("replay", "rebuild, as time to write its documents", replayRate, "events/s",
+                "raw unordered bulk write of the same " + documents + " documents", events / bulkSeconds,
+                ">= 50% of the raw bulk-write rate"));
+    }
+
+    /**
+     * For each event read from the store, one upsert into each of the read models' collections, as projections
+     * without batching would do; events per second.
+     */
+    private double naiveProjection(long sample, int readModels) {
+        List<MongoCollection<Document>> naive = java.util.stream.IntStream.range(0, readModels)
+                .mapToObj(i -> mongo().getCollection("bench_naive_" + i)).toList();
+        List<Map<String, Object>> rows = app.getBean(JdbcTemplate.class).queryForList(
+                "SELECT aggregateIdentifier, sequenceNumber, payloadType, timeStamp FROM DomainEventEntry "
+                        + "ORDER BY globalIndex LIMIT ?", sample);
+        long start = System.nanoTime();
+        for (Map<String, Object> row : rows) {
+            for (MongoCollection<Document> readModel : naive) {
+                readModel.updateOne(new Document("_id", row.get("AGGREGATEIDENTIFIER")),
+                        Updates.combine(Updates.set("lastSequence", row.get("SEQUENCENUMBER")),
+                                Updates.set("lastType", row.get("PAYLOADTYPE")),
+                                Updates.set("at", row.get("TIMESTAMP")), Updates.inc("events", 1)),
+                        new UpdateOptions().upsert(true));
+            }
+        }
+        double rate = rows.size() / ((System.nanoTime() - start) / 1e9);
+        log("Naive projection: %,d events x %d read models, %.0f events/s", rows.size(), readModels, rate);
+        naive.forEach(MongoCollection::drop);
+        return rate;
+    }
+
+    /** Seconds to write every read-model document again with unordered bulk inserts of 1,000. */
+    private double rawBulkWrite() {
+        double seconds = 0;
+        for (String name : READ_MODELS) {
+            List<Document> documents = mongo().getCollection(name).find().into(new ArrayList<>());
+            MongoCollection<Document> copy = mongo().getCollection("bench_bulk_" + name);
+            long start = System.nanoTime();
+            for (int from = 0; from < documents.size(); from += 1000) {
+                copy.insertMany(documents.subList(from, Math.min(documents.size(), from + 1000)),
+                        new InsertManyOptions().ordered(false));
+            }
+            seconds += (System.nanoTime() - start) / 1e9;
+            copy.drop();
+        }
+        log("Raw bulk write of the read models: %.1f s", seconds);
+        return seconds;
+    }
+
+    private MongoDatabase mongo() {
+        return app.getBean(MongoTemplate.class).getDb();
+    }
+
+    /* 3. Queries, against a plain findById through the same stack and the raw driver. */
+
+    private Map<String, Latencies> queries() throws Exception {
+        List<String> workers = new ArrayList<>();
+        get("/api/links-workers?size=200").path("items").forEach(worker -> {
+            if (worker.path("openCases").asInt() > 0) {
+                workers.add(worker.path("workerId").asText());
+            }
+        });
+        List<String> settings = new ArrayList<>();
+        get("/api/settings").forEach(setting -> settings.add(setting.path("settingId").asText()));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String year = "from=" + today.minusYears(1).plusDays(1) + "&to=" + today;
+        IntFunction<String> aCase = i -> "ref-%06d".formatted(1 + ThreadLocalRandom.current().nextInt(baseReferrals));
+        Map<String, IntFunction<String>> queries = new java.util.LinkedHashMap<>();
+        queries.put("case summary", i -> "/api/cases/" + aCase.apply(i));
+        queries.put("caseload", i -> "/api/links-workers/" + pick(workers) + "/caseload");
+        queries.put("waiting list", i -> "/api/waiting-list?setting=" + pick(settings));
+        queries.put("a year's statistics", i -> "/api/statistics?" + year);
+        queries.put("monthly series", i -> "/api/statistics/series?interval=month&" + year);
+        queries.put("case history", i -> "/api/cases/" + aCase.apply(i) + "/history");
+        queries.put("case as of a past instant", i -> "/api/cases/" + aCase.apply(i) + "?asOf="
+                + Instant.now().minus(Duration.ofHours(1)));
+        queries.put("baseline: findById over HTTP", i -> "/api/bench/cases/" + aCase.apply(i));
+        Map<String, Latencies> measured = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, IntFunction<String>> query : queries.entrySet()) {
+            measured.put(query.getKey(), sample(query.getValue()));
+        }
+        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+        Latencies raw = new Latencies();
+        for (int i = 0; i < QUERY_SAMPLES * 2; i++) {
+            String id = aCase.apply(i);
+            long start = System.nanoTime();
+            mongo.findById(id, Document.class, "cases");
+            if (i >= QUERY_SAMPLES) {
+                raw.add(System.nanoTime() - start);
+            }
+        }
+        measured.put("baseline: raw driver findById", raw);
+        measured.forEach((name, latencies) -> log("  %-30s p50 %8.2f ms  p99 %8.2f ms  (%d samples)", name,
+                latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.count()));
+        return measured;
+    }
+
+    private Latencies sample(IntFunction<String> uri) throws Exception {
+        long warmUpEnd = System.nanoTime() + QUERY_TIME_LIMIT.toNanos() / 4;
+        for (int i = 0; i < 30 && System.nanoTime() < warmUpEnd; i++) {
+            send(request(uri.apply(i)));
+        }
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + QUERY_TIME_LIMIT.toNanos();
+        for (int i = 0; i < QUERY_SAMPLES && (i < 5 || System.nanoTime() < end); i++) {
+            HttpRequest request = request(uri.apply(i));
+            long start = System.nanoTime();
+            int status = send(request);
+            latencies.add(System.nanoTime() - start);
+            if (status != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + status);
+            }
+        }
+        return latencies;
+    }
+
+    private void compareQueries(Map<String, Latencies> small, long smallEvents, Map<String, Latencies> large,
+            long largeEvents) {
+        Latencies baseline = large.get("baseline: findById over HTTP");
+        large.forEach((name, latencies) -> {
+            if (name.startsWith("baseline")) {
+                results.add(Result.of("queries", name + " p99 at %,d events".formatted(largeEvents),
+                        latencies.percentileMillis(99), "ms", "the same at %,d events".formatted(smallEvents),
+                        small.get(name).percentileMillis(99), "reference"));
+                return;
+            }
+            results.add(Result.of("queries", name + " p99 at %,d events".formatted(largeEvents),
+                    latencies.percentileMillis(99), "ms", "findById over HTTP p99", baseline.percentileMillis(99),
+                    "<= 2x findById, <= 10 ms"));
+            results.add(Result.of("queries", name + " p99 at %,d vs %,d events".formatted(largeEvents, smallEvents),
+                    latencies.percentileMillis(99), "ms", "the same query at %,d events".formatted(smallEvents),
+                    small.get(name).percentileMillis(99), "the same (ratio ~1)"));
+            results.add(Result.of("queries", name + " p50 at %,d events".formatted(largeEvents),
+                    latencies.percentileMillis(50), "ms", "findById over HTTP p50", baseline.percentileMillis(50),
+                    "reference"));
+        });
+    }
+
+    /* 4. The programme as of a past date, over the whole data set. */
+
+    private void programmeAsOf(long events) throws Exception {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < 5; i++) {
+            HttpRequest request = request("/api/timeline?asOf=" + LocalDate.now(ZoneOffset.UTC).minusMonths(6 - i));
+            long start = System.nanoTime();
+            send(request);
+            latencies.add(System.nanoTime() - start);
+        }
+        results.add(Result.of("programme", "programme as of a date, %,d events (max of 5)".formatted(events),
+                latencies.percentileMillis(100) / 1000, "s", "", Double.NaN, "< 2 s"));
+    }
+
+    /* 2. Commands over HTTP at 1, 8 and 32 clients, against a plain save of the same body. */
+
+    private void commands() throws Exception {
+        for (int clients : List.of(1, 8, 32)) {
+            Load referrals = load(clients, "/api/referrals", n -> """
+                    {"referralId":"bench-%s","participantId":"P%06d","settingId":"gp-40001","needs":["DEBT"],
+                     "primaryNeed":"DEBT","route":"GP","consentRecorded":true}""".formatted(n,
+                    1 + Math.floorMod(n.hashCode(), 100)));
+            Load saves = load(clients, "/api/bench/save", n -> """
+                    {"referralId":"bench-save-%s","participantId":"P000001","settingId":"gp-40001","needs":["DEBT"],
+                     "primaryNeed":"DEBT","route":"GP","consentRecorded":true}""".formatted(n));
+            results.add(Result.of("commands", "CreateReferral at %d clients: throughput".formatted(clients),
+                    referrals.perSecond(), "commands/s", "plain Spring Data save", saves.perSecond(),
+                    clients == 8 ? ">= 1,000/s" : "reference"));
+            results.add(Result.of("commands", "CreateReferral at %d clients: p50".formatted(clients),
+                    referrals.latencies().percentileMillis(50), "ms", "plain save p50",
+                    saves.latencies().percentileMillis(50), "reference"));
+            results.add(Result.of("commands", "CreateReferral at %d clients: p99".formatted(clients),
+                    referrals.latencies().percentileMillis(99), "ms", "plain save p99",
+                    saves.latencies().percentileMillis(99), clients == 8 ? "< 50 ms and <= 2x plain save"
+                            : "<= 2x plain save"));
+            if (referrals.failures() > 0 || saves.failures() > 0) {
+                log("  failures: %d commands, %d saves", referrals.failures(), saves.failures());
+            }
+        }
+    }
+
+    private record Load(double perSecond, Latencies latencies, int failures) {
+    }
+
+    private Load load(int clients, String path, java.util.function.Function<String, String> body)
+            throws InterruptedException {
+        Latencies all = new Latencies();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(clients);
+        String run = Long.toString(System.nanoTime(), 36);
+        long deadline = System.nanoTime() + COMMAND_RUN.toNanos();
+        for (int client = 0; client < clients; client++) {
+            int id = client;
+            new Thread(() -> {
+                Latencies mine = new Latencies();
+                for (int n = 0; System.nanoTime() < deadline; n++) {
+                    HttpRequest request = authorised(path).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.apply(run + "-" + id + "-" + n))).build();
+                    long start = System.nanoTime();
+                    int status = send(request);
+                    if (n >= 20) {
+                        mine.add(System.nanoTime() - start);
+                        if (status / 100 == 2) {
+                            done.incrementAndGet();
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }
+                all.addAll(mine);
+                finished.countDown();
+            }).start();
+        }
+        finished.await();
+        double perSecond = done.get() / (COMMAND_RUN.toNanos() / 1e9);
+        log("  %-16s %2d clients: %7.1f/s  p50 %6.1f ms  p99 %6.1f ms", path, clients, perSecond,
+                all.percentileMillis(50), all.percentileMillis(99));
+        return new Load(perSecond, all, failures.get());
+    }
+
+    /* 5. Start-up and memory of a fresh standalone process on the loaded data. */
+
+    private void startUp(long events) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
+                "--server.port=" + port, "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=file",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + tokens.publicKey(),
+                "--logging.level.root=WARN");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolveSibling("bench-startup.log").toFile()).start();
+        try {
+            base = "http://localhost:" + port;
+            await(Duration.ofMinutes(10), () -> {
+                try {
+                    return send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build())
+                            == 200;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            get("/api/statistics?from=" + LocalDate.now(ZoneOffset.UTC).minusYears(1) + "&to="
+                    + LocalDate.now(ZoneOffset.UTC));
+            get("/api/timeline?asOf=" + LocalDate.now(ZoneOffset.UTC).minusMonths(3));
+            double rssMib = residentMib(process.pid());
+            results.add(Result.of("start-up", "standalone ready (projections caught up), %,d events".formatted(events),
+                    seconds, "s", "", Double.NaN, "< 10 s"));
+            results.add(Result.of("start-up", "resident memory after start and first queries", rssMib, "MiB", "",
+                    Double.NaN, "< 1,024 MiB"));
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static double residentMib(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst().orElse(0) / 1024.0;
+    }
+
+    /* HTTP. */
+
+    private HttpRequest.Builder authorised(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + tokens.admin());
+    }
+
+    private HttpRequest request(String path) {
+        return authorised(path).GET().build();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return json.readTree(http.send(request(path), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private int send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T pick(List<T> from) {
+        return from.get(ThreadLocalRandom.current().nextInt(from.size()));
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Duration timeout, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not reached within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /* Output. */
+
+    private void report(Path file) throws IOException {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-9s %-62s %14s  %-50s %14s %7s  %s%n",
+                "group", "figure", "value", "baseline", "baseline", "ratio", "target"));
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "%-9s %-62s %14s  %-50s %14s %7s  %s%n", r.group(), r.name(),
+                    number(r.value()) + " " + r.unit(), r.baseline(), number(r.baselineValue()),
+                    Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()), r.target()));
+        }
+        System.out.println(table);
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("measuredAt", Instant.now().toString());
+        document.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        document.put("targetEvents", targetEvents);
+        document.put("baseReferrals", baseReferrals);
+        document.put("results", results);
+        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
+        System.out.println("Written to " + file);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static void log(String format, Object... arguments) {
+        System.out.printf(Locale.ROOT, "[bench %s] %s%n", java.time.LocalTime.now().withNano(0),
+                String.format(Locale.ROOT, format, arguments));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> paths = Files.walk(path)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
