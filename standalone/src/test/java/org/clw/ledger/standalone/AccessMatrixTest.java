@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -96,9 +94,8 @@ class AccessMatrixTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
-        client = RestClient.create("http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port"));
+        app = TestSystem.start(dataDir);
+        client = RestClient.create(TestSystem.baseUrl(app));
     }
 
     @AfterAll

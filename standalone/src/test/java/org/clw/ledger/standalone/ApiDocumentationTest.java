@@ -3,10 +3,8 @@ package org.clw.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -31,10 +27,8 @@ class ApiDocumentationTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
-                        "--spring.application.name=api-documentation-test");
-        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        app = TestSystem.start(dataDir, "--spring.application.name=api-documentation-test");
+        base = TestSystem.baseUrl(app);
         description = RestClient.create(base).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
     }
 
@@ -83,8 +77,7 @@ class ApiDocumentationTest {
     void every_example_body_is_a_valid_request() {
         Map<String, String> ids = Map.of("{referralId}", "ref-1", "{participantId}", "P000001", "{workerId}", "lw-001",
                 "{settingId}", "gp-40001", "{appointmentId}", "first", "{onwardReferralId}", "onw-1");
-        RestClient admin = RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8))).build();
+        RestClient admin = TestSystem.demoUser(base, "admin");
         List<String> sent = new ArrayList<>();
         description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             JsonNode example = op.getValue().at("/requestBody/content/application~1json/example");

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.clw.ledger.events.ProgrammeCalendar;
@@ -35,11 +33,10 @@ class EndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
-        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
-        manager = client(base, "manager");
-        worker = client(base, "worker");
+        app = TestSystem.start(dataDir);
+        base = TestSystem.baseUrl(app);
+        manager = TestSystem.demoUser(base, "manager");
+        worker = TestSystem.demoUser(base, "worker");
     }
 
     @AfterAll
@@ -99,7 +96,7 @@ class EndToEndTest {
 
         JsonNode health = RestClient.create(base).get().uri("/actuator/health").retrieve().body(JsonNode.class);
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        String metrics = client(base, "admin").get().uri("/actuator/prometheus").retrieve().body(String.class);
+        String metrics = TestSystem.demoUser(base, "admin").get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics).contains("http_server_requests_seconds_count{", "uri=\"/api/referrals\"");
     }
 
@@ -130,10 +127,5 @@ class EndToEndTest {
             request.contentType(MediaType.APPLICATION_JSON).body(json);
         }
         return request.retrieve().body(JsonNode.class);
-    }
-
-    private static RestClient client(String base, String user) {
-        return RestClient.builder().baseUrl(base)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
     }
 }

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,10 +44,9 @@ class PrivacyTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class).run("--server.port=0",
-                "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory", "--logging.level.org.clw.ledger=debug",
+        app = TestSystem.start(dataDir, "--logging.level.org.clw.ledger=debug",
                 "--logging.level.org.axonframework=info");
-        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+        base = TestSystem.baseUrl(app);
     }
 
     @AfterAll
@@ -171,7 +168,6 @@ class PrivacyTest {
     }
 
     private RestClient client(String user) {
-        return RestClient.builder().baseUrl(base)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+        return TestSystem.demoUser(base, user);
     }
 }

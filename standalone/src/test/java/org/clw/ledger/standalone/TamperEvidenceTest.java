@@ -41,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,8 +64,7 @@ class TamperEvidenceTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
+        app = TestSystem.start(dataDir);
         commands = app.getBean(CommandGateway.class);
         jdbc = app.getBean(JdbcTemplate.class);
         auditor = RestClient.builder()

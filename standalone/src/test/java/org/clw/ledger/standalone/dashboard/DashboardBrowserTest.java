@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.clw.ledger.standalone.StandaloneApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +26,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.clw.ledger.standalone.TestSystem;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the standalone system
@@ -63,12 +59,10 @@ class DashboardBrowserTest {
             assertThat(installed).as("Chromium and chromedriver (apt-get install chromium chromium-driver)").isTrue();
         }
         assumeTrue(installed, "Chromium and chromedriver are not installed");
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
-                        "--spring.application.name=dashboard-browser-test", "--clw.demo.enabled=true", "--clw.demo.referrals=300");
-        base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
-        RestClient admin = RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8))).build();
+        app = TestSystem.start(dataDir, "--spring.application.name=dashboard-browser-test",
+                "--clw.demo.enabled=true", "--clw.demo.referrals=300");
+        base = TestSystem.baseUrl(app);
+        RestClient admin = TestSystem.demoUser(base, "admin");
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 admin.get().uri("/api/cases?size=1").retrieve().body(JsonNode.class).path("totalItems").asInt() == 300
                         && admin.get().uri("/api/admin/projections").retrieve().body(JsonNode.class)

@@ -21,15 +21,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.command.referral.AllocateLinksWorker;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.referral.ReferralId;
-import org.clw.ledger.standalone.StandaloneApplication;
+import org.clw.ledger.standalone.TestSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -50,11 +48,8 @@ class ConcurrencyTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        app = new SpringApplicationBuilder(StandaloneApplication.class)
-                .run("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory");
-        admin = RestClient.builder()
-                .baseUrl("http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port"))
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", "admin-demo")).build();
+        app = TestSystem.start(dataDir);
+        admin = TestSystem.demoUser(TestSystem.baseUrl(app), "admin");
         events = app.getBean(EventStore.class);
         commands = app.getBean(CommandGateway.class);
         send("POST", "/api/settings", """

@@ -1,0 +1,31 @@
+package org.clw.ledger.standalone;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+
+/** The standalone system for a test: on a free port, a data directory of the test's, read models in memory. */
+public final class TestSystem {
+
+    private TestSystem() {
+    }
+
+    public static ConfigurableApplicationContext start(Path dataDir, String... arguments) {
+        return new SpringApplicationBuilder(StandaloneApplication.class).run(Stream.concat(
+                Stream.of("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory"),
+                Stream.of(arguments)).toArray(String[]::new));
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext app) {
+        return "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+    }
+
+    /** A client logged in as one of the demo users (password: the username followed by -demo). */
+    public static RestClient demoUser(String baseUrl, String user) {
+        return RestClient.builder().baseUrl(baseUrl)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+    }
+}
