@@ -10,13 +10,17 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.io.Resource;
@@ -54,19 +58,14 @@ class ApiDocumentation implements OpenApiCustomizer {
         }
     }
 
-    /** Operations ("METHOD /path") that the description files cover. */
-    java.util.Set<String> documentedOperations() {
-        return operations.keySet();
-    }
-
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                document(method + " " + path, method, path, operation)));
+                document(api, method + " " + path, method, path, operation)));
     }
 
-    private void document(String key, PathItem.HttpMethod method, String path, Operation operation) {
+    private void document(OpenAPI api, String key, PathItem.HttpMethod method, String path, Operation operation) {
         Map<String, Object> entry = operations.getOrDefault(key, Map.of());
         if (entry.get("summary") instanceof String summary) {
             operation.setSummary(summary);
@@ -87,12 +86,8 @@ class ApiDocumentation implements OpenApiCustomizer {
                     : status == 202 ? "Accepted: the command was applied; the read side follows shortly" : "OK"));
         }
         boolean command = method != PathItem.HttpMethod.GET;
-        boolean hasQuery = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> "query".equals(parameter.getIn()) || "header".equals(parameter.getIn()));
-        if (hasBody || hasQuery) {
-            problem(responses, 400, "Invalid request", "The request has invalid fields: "
-                    + (hasBody ? "referralId" : "from"), path);
-        }
+        firstField(api, operation).ifPresent(field -> problem(responses, 400, "Invalid request",
+                "The request has invalid fields: " + field, path));
         problem(responses, 401, "Unauthorized", "Authentication is required", path);
         problem(responses, 403, "Forbidden", "Your role does not allow this request", path);
         if (path.contains("{")) {
@@ -110,6 +105,23 @@ class ApiDocumentation implements OpenApiCustomizer {
         }
     }
 
+    /** The first field of the operation's body, or else its first query or header parameter: what a 400 names. */
+    private static Optional<String> firstField(OpenAPI api, Operation operation) {
+        if (operation.getRequestBody() != null) {
+            return operation.getRequestBody().getContent().values().stream()
+                    .map(media -> media.getSchema() == null ? null : media.getSchema().get$ref())
+                    .filter(Objects::nonNull)
+                    .map(ref -> api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
+                    .filter(schema -> schema != null && schema.getProperties() != null)
+                    .flatMap(schema -> schema.getProperties().keySet().stream())
+                    .findFirst();
+        }
+        return Optional.ofNullable(operation.getParameters()).stream().flatMap(List::stream)
+                .filter(parameter -> "query".equals(parameter.getIn()) || "header".equals(parameter.getIn()))
+                .map(Parameter::getName)
+                .findFirst();
+    }
+
     private static void problem(ApiResponses responses, int status, String title, String detail, String path) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
@@ -118,7 +130,7 @@ class ApiDocumentation implements OpenApiCustomizer {
         example.put("detail", detail);
         example.put("instance", path);
         if (status == 400) {
-            example.put("errors", java.util.List.of(Map.of("field", detail.substring(detail.lastIndexOf(' ') + 1),
+            example.put("errors", List.of(Map.of("field", detail.substring(detail.lastIndexOf(' ') + 1),
                     "message", "must not be blank")));
         }
         responses.addApiResponse(String.valueOf(status), new ApiResponse().description(title)
