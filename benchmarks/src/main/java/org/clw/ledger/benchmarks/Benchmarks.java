@@ -106,31 +106,25 @@ public final class Benchmarks {
     }
 
     private void run() throws Exception {
+        Map<String, Latencies> small = null;
+        long smallEvents = 0;
         if (reuse) {
             start(List.of());
             await(Duration.ofHours(1), this::caughtUp);
-            long events = storedEvents();
             double documents = READ_MODELS.stream().mapToLong(n -> mongo().getCollection(n).countDocuments()).sum();
             results.add(Result.of("replay", "raw unordered bulk write of the read models' " + (long) documents
-                    + " documents", events / rawBulkWrite(), "events/s", "", Double.NaN, "reference"));
-            Map<String, Latencies> large = queries();
-            compareQueries(large, events, large, events);
-            programmeAsOf(events);
-            commands();
-            app.close();
-            startUp(events);
-            return;
+                    + " documents", storedEvents() / rawBulkWrite(), "events/s", "", Double.NaN, "reference"));
+        } else {
+            start(List.of("--clw.demo.enabled=true", "--clw.demo.referrals=" + baseReferrals));
+            awaitDemo();
+            smallEvents = storedEvents();
+            small = queries();
+            growTo(targetEvents);
+            replay(storedEvents());
         }
-        start(List.of("--clw.demo.enabled=true", "--clw.demo.referrals=" + baseReferrals));
-        awaitDemo();
-        long smallEvents = storedEvents();
-        Map<String, Latencies> small = queries();
-
-        growTo(targetEvents);
         long events = storedEvents();
-        replay(events);
         Map<String, Latencies> large = queries();
-        compareQueries(small, smallEvents, large, events);
+        compareQueries(reuse ? large : small, reuse ? events : smallEvents, large, events);
         programmeAsOf(events);
         commands();
         app.close();
