@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,7 +81,9 @@ class DashboardBrowserTest {
                         "--user-data-dir=" + profile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The projections table is redrawn every two seconds: an element read during a redraw is looked up again.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -118,6 +121,8 @@ class DashboardBrowserTest {
         WebElement caseField = browser.findElement(By.cssSelector("#history-form input[name=referralId]"));
         caseField.sendKeys(CASE, Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "Hash chain intact"));
+        // The case as it stands is fetched after the history and its verification: wait for it too.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dd[data-fact=Status]")));
         List<WebElement> events = browser.findElements(By.cssSelector("#history-events li"));
         assertThat(events).hasSizeGreaterThan(2);
         assertThat(events.get(0).getText()).startsWith("ReferralReceived").contains("(links_worker)");
@@ -142,9 +147,9 @@ class DashboardBrowserTest {
     @Test
     void an_admin_sees_every_view_and_the_projections_live() throws IOException {
         logIn("admin");
-        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 8);
-        assertThat(browser.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")))
-                .extracting(WebElement::getText).containsOnly("live");
+        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 8
+                && driver.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).allMatch("live"::equals));
         wait.until(driver -> driver.findElements(By.cssSelector("#caseloads-table tbody tr")).size() > 10);
         wait.until(driver -> driver.findElements(By.cssSelector("#waiting-table tbody tr")).size() > 0);
         wait.until(driver -> driver.findElements(By.cssSelector("#chart-flows svg rect.value")).size() >= 12);
