@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clw.ledger.api.security.NotVisible;
 import org.clw.ledger.api.security.OutOfScope;
@@ -26,6 +28,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -43,6 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+    private static final Pattern UNDECODABLE_PARAMETER =
+            Pattern.compile("Parameter \\[([A-Za-z][A-Za-z0-9_-]{0,63})]");
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
@@ -71,6 +76,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameter.class)
     ProblemDetail invalidParameter(InvalidParameter exception) {
         return Problems.invalid(exception.parameter(), exception.getMessage());
+    }
+
+    /**
+     * Tomcat 11 throws when a query string is first read and does not decode as UTF-8. The parameter is named when
+     * its name is a plain one; a hostile name is never echoed.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException exception) {
+        Matcher name = UNDECODABLE_PARAMETER.matcher(String.valueOf(exception.getMessage()));
+        return Problems.invalid(name.find() ? name.group(1) : "query", "is not valid UTF-8");
     }
 
     @Override

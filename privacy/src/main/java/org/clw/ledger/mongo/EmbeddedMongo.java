@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * An in-process MongoDB-wire server (mongo-java-server) on a free loopback port, reached through the ordinary
  * MongoDB driver: the standalone default and the tests' store. {@code clw.mongo.embedded=file} keeps the data in an
  * H2 file under {@code clw.data-dir}, so read models and tokens survive a restart; {@code memory} keeps nothing.
- * Without the property (or with {@code false}), Spring Boot connects to the MongoDB at {@code spring.data.mongodb.uri}.
+ * Without the property (or with {@code false}), Spring Boot connects to the MongoDB at {@code spring.mongodb.uri}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("clw.mongo.embedded")
@@ -79,7 +79,7 @@ class EmbeddedMongo {
      */
     @Bean("mongoHealthContributor")
     HealthIndicator embeddedMongoHealth(MongoClient mongoClient,
-            @Value("${spring.data.mongodb.database}") String database) {
+            @Value("${spring.mongodb.database}") String database) {
         return () -> {
             try {
                 mongoClient.getDatabase(database).runCommand(new Document("ping", 1));

@@ -95,7 +95,7 @@ class AccessMatrixTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         app = TestSystem.start(dataDir);
-        client = RestClient.create(TestSystem.baseUrl(app));
+        client = TestSystem.anonymous(TestSystem.baseUrl(app));
     }
 
     @AfterAll

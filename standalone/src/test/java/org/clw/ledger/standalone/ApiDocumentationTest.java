@@ -29,7 +29,7 @@ class ApiDocumentationTest {
     void start(@TempDir Path dataDir) {
         app = TestSystem.start(dataDir, "--spring.application.name=api-documentation-test");
         base = TestSystem.baseUrl(app);
-        description = RestClient.create(base).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        description = TestSystem.anonymous(base).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
     }
 
     @AfterAll

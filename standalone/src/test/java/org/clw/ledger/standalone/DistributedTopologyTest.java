@@ -16,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -42,12 +41,12 @@ class DistributedTopologyTest {
         try (var commandSide = new SpringApplicationBuilder(CommandSideApplication.class).run("--server.port=0",
                 "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("command-side"),
-                "--spring.data.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"));
+                "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"));
              // On this module's classpath the standalone configuration comes first: turn its embedded stores off.
              var querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
                      "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
                      "--spring.datasource.url=jdbc:h2:mem:distributed-query-side",
-                     "--spring.data.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"))) {
+                     "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"))) {
             assertThat(commandSide.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             RestClient manager = client(commandSide, "manager");
             post(manager, "/api/settings", """
@@ -96,8 +95,6 @@ class DistributedTopologyTest {
     }
 
     private static RestClient client(ConfigurableApplicationContext app, String user) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port"))
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+        return TestSystem.demoUser(TestSystem.baseUrl(app), user);
     }
 }

@@ -94,7 +94,7 @@ class EndToEndTest {
         assertThat(statistics.at("/statistics/appointments/dnaRate").asDouble()).isEqualTo(1.0);
         assertThat(statistics.at("/referralsReceivedByRoute/SELF").asInt()).isEqualTo(1);
 
-        JsonNode health = RestClient.create(base).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+        JsonNode health = TestSystem.anonymous(base).get().uri("/actuator/health").retrieve().body(JsonNode.class);
         assertThat(health.get("status").asText()).isEqualTo("UP");
         String metrics = TestSystem.demoUser(base, "admin").get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics).contains("http_server_requests_seconds_count{", "uri=\"/api/referrals\"");
@@ -102,7 +102,7 @@ class EndToEndTest {
 
     @Test
     void the_api_description_covers_both_sides_and_is_served_with_a_ui() {
-        RestClient anonymous = RestClient.create(base);
+        RestClient anonymous = TestSystem.anonymous(base);
         JsonNode description = anonymous.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
         assertThat(description.get("paths").has("/api/referrals/{referralId}/closure")).isTrue();
         assertThat(description.get("paths").has("/api/timeline/series")).isTrue();

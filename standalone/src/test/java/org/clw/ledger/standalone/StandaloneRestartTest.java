@@ -58,8 +58,6 @@ class StandaloneRestartTest {
 
     private static RestClient client(ConfigurableApplicationContext app) {
         String port = app.getBean(Environment.class).getProperty("local.server.port");
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", "admin-demo"))
-                .build();
+        return TestSystem.demoUser("http://localhost:" + port, "admin");
     }
 }

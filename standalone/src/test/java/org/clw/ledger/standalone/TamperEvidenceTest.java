@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -67,9 +66,7 @@ class TamperEvidenceTest {
         app = TestSystem.start(dataDir);
         commands = app.getBean(CommandGateway.class);
         jdbc = app.getBean(JdbcTemplate.class);
-        auditor = RestClient.builder()
-                .baseUrl("http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port"))
-                .defaultHeaders(headers -> headers.setBasicAuth("auditor", "auditor-demo")).build();
+        auditor = TestSystem.demoUser(TestSystem.baseUrl(app), "auditor");
         commands.sendAndWait(new RegisterSetting(PRACTICE, "Practice", SettingType.GP_PRACTICE, Hscp.GLASGOW_CITY,
                 null, true));
         commands.sendAndWait(new RegisterLinksWorker(WORKER, "Alex", Set.of(PRACTICE), 50));

@@ -5,6 +5,8 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /** The standalone system for a test: on a free port, a data directory of the test's, read models in memory. */
@@ -25,7 +27,22 @@ public final class TestSystem {
 
     /** A client logged in as one of the demo users (password: the username followed by -demo). */
     public static RestClient demoUser(String baseUrl, String user) {
+        return client(baseUrl).defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+    }
+
+    public static RestClient anonymous(String baseUrl) {
+        return client(baseUrl).build();
+    }
+
+    /**
+     * A client that reads bodies with Jackson 2, as the tests' {@code JsonNode}s are (the API's own mapper); Spring's
+     * default would pick Jackson 3, which cannot make a Jackson 2 tree.
+     */
+    @SuppressWarnings("deprecation")
+    public static RestClient.Builder client(String baseUrl) {
         return RestClient.builder().baseUrl(baseUrl)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+                .messageConverters(converters -> converters.replaceAll(converter ->
+                        converter instanceof JacksonJsonHttpMessageConverter ? new MappingJackson2HttpMessageConverter()
+                                : converter));
     }
 }

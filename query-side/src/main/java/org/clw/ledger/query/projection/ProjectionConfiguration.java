@@ -25,7 +25,7 @@ class ProjectionConfiguration {
     /** Axon's view of the read models' database: tracking tokens and dead letters. */
     @Bean
     MongoTemplate axonMongoTemplate(MongoClient mongoClient,
-            @Value("${spring.data.mongodb.database}") String database) {
+            @Value("${spring.mongodb.database}") String database) {
         return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
     }
 

@@ -1,7 +1,7 @@
 package org.clw.ledger.query.projection;
 
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** Ready only once every projection has processed every stored event, so that queries agree with the store. */

@@ -115,6 +115,16 @@ class HostileInputFuzzTest {
         assertThat(statuses.keySet()).allSatisfy(status -> assertThat(status).isLessThan(500));
     }
 
+    @Test
+    void a_query_parameter_that_is_not_utf_8_is_a_problem_naming_it() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/statistics?from=%FF&to=2026-01-31", null,
+                "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("from");
+    }
+
     private String query(Random random) {
         StringBuilder query = new StringBuilder();
         for (int i = random.nextInt(4); i >= 0; i--) {
