@@ -25,14 +25,13 @@ import java.util.TreeMap;
 public final class EventHash {
 
     /** The metadata key under which each event's hash is stored. */
-    public static final String METADATA_KEY = "hash";
+    public static final String METADATA_KEY = AuditKey.HASH.key();
     /** The metadata key of the hash the event follows, so that a broken link can be told from altered content. */
-    public static final String PREVIOUS_KEY = "previousHash";
+    public static final String PREVIOUS_KEY = AuditKey.PREVIOUS_HASH.key();
     /** The "previous hash" of an aggregate's first event. */
     public static final String GENESIS = "0".repeat(64);
     /** The audit metadata the hash covers. */
-    public static final List<String> COVERED_METADATA = List.of("actorId", "actorRole", "correlationId",
-            "causationId", "commandName", "requestId", "reason");
+    private static final List<String> COVERED_METADATA = AuditKey.hashed();
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())

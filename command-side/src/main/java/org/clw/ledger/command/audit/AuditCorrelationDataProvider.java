@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.clw.ledger.events.AuditKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
-    private static final List<String> INHERITED = List.of(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_ROLE,
-            AuditMetadata.CORRELATION_ID, AuditMetadata.REQUEST_ID, AuditMetadata.COMMAND_NAME, AuditMetadata.REASON);
+    private static final List<String> INHERITED = AuditKey.fromCommand();
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
@@ -26,7 +26,7 @@ class AuditCorrelationDataProvider implements CorrelationDataProvider {
                 data.put(key, value);
             }
         });
-        data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
+        data.put(AuditKey.CAUSATION_ID.key(), message.getIdentifier());
         return data;
     }
 }

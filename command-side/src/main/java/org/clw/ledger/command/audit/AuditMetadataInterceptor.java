@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.clw.ledger.api.RequestIdentity;
+import org.clw.ledger.events.AuditKey;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
+    /** The actor recorded when a command has no authenticated user behind it. */
+    static final String SYSTEM_ACTOR = "system";
+
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> command.andMetaData(missingFrom(command.getMetaData(), stampFor(command)));
@@ -30,17 +34,17 @@ class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
         Map<String, Object> stamp = new HashMap<>();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()) {
-            stamp.put(AuditMetadata.ACTOR_ID, authentication.getName());
-            stamp.put(AuditMetadata.ACTOR_ROLE, roleOf(authentication));
+            stamp.put(AuditKey.ACTOR_ID.key(), authentication.getName());
+            stamp.put(AuditKey.ACTOR_ROLE.key(), roleOf(authentication));
         } else {
-            stamp.put(AuditMetadata.ACTOR_ID, AuditMetadata.SYSTEM_ACTOR);
-            stamp.put(AuditMetadata.ACTOR_ROLE, AuditMetadata.SYSTEM_ACTOR.toUpperCase());
+            stamp.put(AuditKey.ACTOR_ID.key(), SYSTEM_ACTOR);
+            stamp.put(AuditKey.ACTOR_ROLE.key(), SYSTEM_ACTOR.toUpperCase());
         }
         String requestId = RequestIdentity.currentRequestId().orElseGet(() -> UUID.randomUUID().toString());
-        stamp.put(AuditMetadata.REQUEST_ID, requestId);
-        stamp.put(AuditMetadata.CORRELATION_ID, RequestIdentity.currentCorrelationId().orElse(requestId));
-        stamp.put(AuditMetadata.CAUSATION_ID, requestId);
-        stamp.put(AuditMetadata.COMMAND_NAME, command.getPayloadType().getSimpleName());
+        stamp.put(AuditKey.REQUEST_ID.key(), requestId);
+        stamp.put(AuditKey.CORRELATION_ID.key(), RequestIdentity.currentCorrelationId().orElse(requestId));
+        stamp.put(AuditKey.CAUSATION_ID.key(), requestId);
+        stamp.put(AuditKey.COMMAND_NAME.key(), command.getPayloadType().getSimpleName());
         return stamp;
     }
 

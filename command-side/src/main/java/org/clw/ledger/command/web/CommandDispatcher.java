@@ -4,8 +4,8 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.clw.ledger.command.audit.AuditMetadata;
-import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
+import org.clw.ledger.events.AuditKey;
+import org.clw.ledger.command.dispatch.ExpectedVersionTargetResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ public class CommandDispatcher {
     public CommandAccepted send(Object command, Object id, Enum<?> reason) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         if (reason != null) {
-            message = message.andMetaData(Map.of(AuditMetadata.REASON, reason.name()));
+            message = message.andMetaData(Map.of(AuditKey.REASON.key(), reason.name()));
         }
         Long expectedVersion = IfMatch.expectedVersion();
         if (expectedVersion != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.appointment.AppointmentAttended;
 import org.clw.ledger.events.appointment.AppointmentBooked;
 import org.clw.ledger.events.appointment.AppointmentCancelled;
@@ -102,6 +103,8 @@ class CommandApiTest {
             assertThat(event.getMetaData()).containsKeys("actorId", "actorRole", "correlationId", "causationId",
                     "commandName", "requestId");
             assertThat(event.getMetaData().get("correlationId")).isEqualTo("corr-" + suffix);
+            // A key stored but not declared would be neither hashed nor knowingly left out of the hash.
+            assertThat(AuditKey.all()).containsAll(event.getMetaData().keySet());
         });
         assertThat(events.get(0).getMetaData())
                 .containsEntry("actorId", "worker")

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.SourceId;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.referral.CaseEvent;
 import org.clw.ledger.events.referral.ReferralReceived;
@@ -48,8 +49,9 @@ class AuditTrailProjection {
         ProjectionBatch batch = ProjectionBatch.current(mongo);
         String settingId = settingOf(batch, event);
         AuditRow row = new AuditRow(aggregateId, sequence, event.getClass().getSimpleName(),
-                text(metaData, "actorId"), text(metaData, "actorRole"), settingId, recordedAt, event.occurredAt(),
-                text(metaData, "commandName"), text(metaData, "correlationId"), text(metaData, "reason"));
+                text(metaData, AuditKey.ACTOR_ID), text(metaData, AuditKey.ACTOR_ROLE), settingId, recordedAt,
+                event.occurredAt(), text(metaData, AuditKey.COMMAND_NAME), text(metaData, AuditKey.CORRELATION_ID),
+                text(metaData, AuditKey.REASON));
         String hourId = AuditHour.idOf(recordedAt);
         AuditHour hour = batch.find(COLLECTION, hourId, AuditHour.class).orElseGet(() -> AuditHour.of(hourId));
         hour.rows.put(aggregateId + "#" + sequence, row);
@@ -82,8 +84,8 @@ class AuditTrailProjection {
         return null;
     }
 
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
+    private static String text(MetaData metaData, AuditKey key) {
+        Object value = metaData.get(key.key());
         return value == null ? null : value.toString();
     }
 }

@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.query.referral.CaseSummary;
@@ -93,7 +94,7 @@ class ExportController {
                 try {
                     Csv.row(writer, List.of(event.getAggregateIdentifier(), event.getSequenceNumber(), type(event),
                             String.valueOf(occurredAt(event)), event.getTimestamp(), role(event),
-                            String.valueOf(event.getMetaData().getOrDefault("correlationId", ""))));
+                            String.valueOf(event.getMetaData().getOrDefault(AuditKey.CORRELATION_ID.key(), ""))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -167,7 +168,7 @@ class ExportController {
     }
 
     private static String role(DomainEventMessage<?> event) {
-        return String.valueOf(event.getMetaData().getOrDefault("actorRole", "UNKNOWN"));
+        return String.valueOf(event.getMetaData().getOrDefault(AuditKey.ACTOR_ROLE.key(), "UNKNOWN"));
     }
 
     private static LocalDate day(Instant instant) {

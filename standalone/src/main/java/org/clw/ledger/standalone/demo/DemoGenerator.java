@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.clw.ledger.command.participant.RegisterParticipant;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.ProgrammeCalendar;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.clw.ledger.query.projection.ProjectionProgress;
@@ -113,10 +114,10 @@ class DemoGenerator {
         DemoClock.simulate(step.at());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(step)).andMetaData(Map.of(
-                    "actorId", step.actorId(),
-                    "actorRole", step.role(),
-                    "requestId", "demo-" + number,
-                    "correlationId", step.correlationId())));
+                    AuditKey.ACTOR_ID.key(), step.actorId(),
+                    AuditKey.ACTOR_ROLE.key(), step.role(),
+                    AuditKey.REQUEST_ID.key(), "demo-" + number,
+                    AuditKey.CORRELATION_ID.key(), step.correlationId())));
         } catch (RuntimeException refusal) {
             refused.merge(step.command().getClass().getSimpleName(), 1, Integer::sum);
             if (refused.values().stream().mapToInt(Integer::intValue).sum() <= 5) {
