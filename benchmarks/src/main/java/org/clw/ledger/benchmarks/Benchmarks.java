@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
-import org.clw.ledger.command.CommandSideApplication;
+import org.clw.ledger.api.LedgerApplication;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.clw.ledger.query.projection.ProjectionStatus;
 import org.clw.ledger.standalone.StandaloneApplication;
@@ -83,7 +83,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandSideApplication.disableAxonUpdateChecker();
+        LedgerApplication.disableAxonUpdateChecker();
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int referrals = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         boolean reuse = args.length > 2 && "reuse".equals(args[2]);

@@ -1,6 +1,6 @@
 package org.clw.ledger.query;
 
-import org.springframework.boot.SpringApplication;
+import org.clw.ledger.api.LedgerApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The query side on its own: projections into MongoDB and the REST query API, reading events from Axon Server. */
@@ -9,9 +9,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
-        }
-        SpringApplication.run(QuerySideApplication.class, args);
+        LedgerApplication.run(QuerySideApplication.class, args);
     }
 }

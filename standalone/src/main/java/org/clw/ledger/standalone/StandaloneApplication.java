@@ -2,8 +2,7 @@ package org.clw.ledger.standalone;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.clw.ledger.command.CommandSideApplication;
-import org.springframework.boot.SpringApplication;
+import org.clw.ledger.api.LedgerApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,8 +21,7 @@ import org.springframework.context.annotation.FilterType;
 public class StandaloneApplication {
 
     public static void main(String[] args) {
-        CommandSideApplication.disableAxonUpdateChecker();
-        SpringApplication.run(StandaloneApplication.class, withDemoShorthand(args));
+        LedgerApplication.run(StandaloneApplication.class, withDemoShorthand(args));
     }
 
     /** {@code --demo} generates the full demo year; {@code --demo=small} a quick one of 2,000 referrals. */
