@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clw.ledger.command.domain.Creation;
-import org.clw.ledger.command.domain.ExpectedVersionTargetResolver;
+import org.clw.ledger.command.dispatch.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.events.setting.SettingClosed;
 import org.clw.ledger.events.setting.SettingId;
