@@ -2,7 +2,6 @@ package org.clw.ledger.events.linksworker;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 
 /** A links worker's caseload capacity changed. */
 @Revision("1")
@@ -10,5 +9,5 @@ public record LinksWorkerCapacityChanged(
         LinksWorkerId workerId,
         int capacity,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements LinksWorkerEvent {
 }

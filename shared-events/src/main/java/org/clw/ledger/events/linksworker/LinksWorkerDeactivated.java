@@ -2,12 +2,11 @@ package org.clw.ledger.events.linksworker;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 
 /** A links worker left; they take no new allocations. */
 @Revision("1")
 public record LinksWorkerDeactivated(
         LinksWorkerId workerId,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements LinksWorkerEvent {
 }

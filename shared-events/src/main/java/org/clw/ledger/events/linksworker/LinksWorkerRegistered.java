@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.clw.ledger.events.SortedSets;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.setting.SettingId;
 
 /** A links worker joined, covering some settings with a caseload capacity. */
@@ -15,7 +14,7 @@ public record LinksWorkerRegistered(
         Set<SettingId> settings,
         int capacity,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements LinksWorkerEvent {
 
     public LinksWorkerRegistered {
         settings = SortedSets.copyOf(settings);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.clw.ledger.events.SortedSets;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.setting.SettingId;
 
 /** The settings a links worker covers changed; the set given is the new whole. */
@@ -13,7 +12,7 @@ public record LinksWorkerSettingsChanged(
         LinksWorkerId workerId,
         Set<SettingId> settings,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements LinksWorkerEvent {
 
     public LinksWorkerSettingsChanged {
         settings = SortedSets.copyOf(settings);

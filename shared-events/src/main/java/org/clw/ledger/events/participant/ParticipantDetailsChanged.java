@@ -2,7 +2,6 @@ package org.clw.ledger.events.participant;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 
 /** A person's details were corrected or updated; both values given are the new whole. */
 @Revision("2")
@@ -11,5 +10,5 @@ public record ParticipantDetailsChanged(
         SealedDetails personalDetails,
         Demographics demographics,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements ParticipantEvent {
 }

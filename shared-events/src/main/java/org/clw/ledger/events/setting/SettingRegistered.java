@@ -2,7 +2,6 @@ package org.clw.ledger.events.setting;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.LedgerEvent;
 
 /** A setting joined the programme. */
 @Revision("1")
@@ -14,5 +13,5 @@ public record SettingRegistered(
         String practiceCode,
         boolean deepEnd,
         Instant occurredAt)
-        implements LedgerEvent {
+        implements SettingEvent {
 }
