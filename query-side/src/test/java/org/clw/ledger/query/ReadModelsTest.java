@@ -181,6 +181,19 @@ class ReadModelsTest {
     }
 
     @Nested
+    class Settings {
+
+        @Test
+        void every_role_reads_the_settings_by_name_evaluators_too() throws Exception {
+            mvc.perform(get("/api/settings").with(httpBasic("evaluator", "evaluator-demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].name", contains("Clydebank Foodbank", "Parkhead Health Centre")))
+                    .andExpect(jsonPath("$[*].settingId", contains("fb-1", "gp-1")))
+                    .andExpect(jsonPath("$[*].open", contains(false, true)));
+        }
+    }
+
+    @Nested
     class WaitingLists {
 
         @Test
