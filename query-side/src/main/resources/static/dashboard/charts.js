@@ -20,8 +20,8 @@ const Charts = (() => {
   }
 
   /**
-   * Draws into container: {labels: [...], series: [{name, color, values: [...]}], kind: "bar" | "line",
-   * percent: values are fractions shown as percentages}.
+   * Draws into container: {labels: [...] (e.g. "Jan 2026"), series: [{name, color, values: [...]}],
+   * kind: "bar" | "line", percent: values are fractions shown as percentages}.
    */
   function render(container, {labels, series, kind, percent}) {
     container.replaceChildren();
@@ -41,11 +41,18 @@ const Charts = (() => {
       svg.append(element("line", {class: "axis", x1: LEFT, x2: WIDTH - RIGHT, y1: y(value), y2: y(value)}));
       svg.append(element("text", {x: LEFT - 4, y: y(value) + 3, "text-anchor": "end"}, format(value)));
     }
+    // A label's first word on the axis ("Jan"), the rest ("2026") beneath it where it first appears or changes.
     const every = Math.ceil(labels.length / 12);
+    let shownBelow = null;
     labels.forEach((label, i) => {
-      if (i % every === 0) {
-        svg.append(element("text", {x: LEFT + slot * (i + 0.5), y: HEIGHT - 10, "text-anchor": "middle"},
-          label.length === 7 ? label.slice(2) : label));
+      if (i % every !== 0) return;
+      const [above, ...rest] = label.split(" ");
+      const below = rest.join(" ");
+      const x = LEFT + slot * (i + 0.5);
+      svg.append(element("text", {class: "period", x, y: HEIGHT - 16, "text-anchor": "middle"}, above));
+      if (below && below !== shownBelow) {
+        svg.append(element("text", {class: "period-below", x, y: HEIGHT - 4, "text-anchor": "middle"}, below));
+        shownBelow = below;
       }
     });
 

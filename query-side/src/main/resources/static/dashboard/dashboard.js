@@ -56,7 +56,40 @@ function table(element, headings, rows) {
 
 const percent = value => value === null || value === undefined || Number.isNaN(value) ? "–"
   : Math.round(value * 100) + "%";
-const day = instant => instant ? instant.slice(0, 10) : "";
+
+/* UK formats in the programme's time zone, whatever the browser's locale: dd/mm/yyyy, dd/mm/yyyy hh:mm, Jan 2026. */
+
+const LONDON = new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London", day: "2-digit", month: "2-digit",
+  year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function londonParts(instant) {
+  return Object.fromEntries(LONDON.formatToParts(new Date(instant)).map(part => [part.type, part.value]));
+}
+
+const day = instant => {
+  if (!instant) return "";
+  const p = londonParts(instant);
+  return `${p.day}/${p.month}/${p.year}`;
+};
+const dayAndTime = instant => {
+  if (!instant) return "";
+  const p = londonParts(instant);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+};
+/** A period key as a label: "2026-01" is "Jan 2026"; weeks and quarters stay as they are. */
+const periodLabel = period => /^\d{4}-\d{2}$/.test(period)
+  ? `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}` : period;
+/** An ISO day (yyyy-mm-dd) as dd/mm/yyyy, and back; null when the text is not a real day. */
+const ukDay = iso => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+function isoDay(text) {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const [d, m, y] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? date.toISOString().slice(0, 10) : null;
+}
 const settingName = id => state.settings.get(id) || id;
 const roleMay = section => section.dataset.roles.split(" ").includes(state.me.role);
 
@@ -110,17 +143,25 @@ function defaultPeriod() {
   const today = new Date();
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
   const filters = $("#filters");
-  filters.from.value = from.toISOString().slice(0, 10);
-  filters.to.value = today.toISOString().slice(0, 10);
+  filters.from.value = ukDay(from.toISOString().slice(0, 10));
+  filters.to.value = ukDay(today.toISOString().slice(0, 10));
 }
 
 function filters() {
   const form = $("#filters");
-  return {from: form.from.value, to: form.to.value, setting: form.setting.value};
+  return {from: isoDay(form.from.value), to: isoDay(form.to.value), setting: form.setting.value};
 }
 
+/** The form's pattern refuses a malformed day; this refuses one that does not exist, such as 31/02/2026. */
+function checkPeriod() {
+  const form = $("#filters");
+  [form.from, form.to].forEach(field => field.setCustomValidity(
+    isoDay(field.value) ? "" : "Enter a real day as dd/mm/yyyy"));
+  return form.reportValidity();
+}
+
+/* Every role reads the settings' names (not personal data): for labels and the setting filter. */
 async function loadSettings() {
-  if (!roleMay($("#caseloads"))) return;
   const settings = await api("/api/settings");
   const select = $("#filters").setting;
   settings.forEach(setting => {
@@ -158,14 +199,15 @@ async function loadTimeline() {
   const period = query({from, to, setting, interval: "month"});
   const [timeline, statistics] = await Promise.all([
     api("/api/timeline/series?" + period), api("/api/statistics/series?" + period)]);
-  const labels = timeline.periods.map(p => p.period);
+  const labels = timeline.periods.map(p => periodLabel(p.period));
   Charts.render($("#chart-flows"), {kind: "bar", labels, series: [
     {name: "Referrals in", color: COLOURS.a, values: timeline.periods.map(p => p.referralsIn)},
     {name: "Closed", color: COLOURS.b, values: timeline.periods.map(p => p.closuresOut)}]});
   Charts.render($("#chart-open"), {kind: "line", labels, series: [
     {name: "Open cases", color: COLOURS.a, values: timeline.periods.map(p => p.openAtEnd)},
     {name: "Waiting", color: COLOURS.c, values: timeline.periods.map(p => p.waitingAtEnd)}]});
-  Charts.render($("#chart-dna"), {kind: "line", percent: true, labels: statistics.periods.map(p => p.period),
+  Charts.render($("#chart-dna"), {kind: "line", percent: true,
+    labels: statistics.periods.map(p => periodLabel(p.period)),
     series: [{name: "DNA rate", color: COLOURS.b, values: statistics.periods.map(p => {
       const all = p.groups.all;
       return all && all.appointments.dnaRate !== null ? all.appointments.dnaRate : null;
@@ -228,7 +270,7 @@ async function loadCaseloads() {
         cell(row, settingName(c.settingId));
         cell(row, c.status.toLowerCase());
         cell(row, day(c.allocatedAt));
-        cell(row, c.nextAppointment ? c.nextAppointment.replace("T", " ").slice(0, 16) : "");
+        cell(row, dayAndTime(c.nextAppointment));
       }));
     return;
   }
@@ -298,10 +340,11 @@ async function openHistory(referralId) {
     const list = $("#history-events");
     list.replaceChildren(...events.map(event => {
       const item = document.createElement("li");
-      item.value = event.sequence;
+      // Numbered from 1, like the verification's count and the slider; the API's version is one less.
+      item.value = event.sequence + 1;
       const metadata = event.metadata || {};
       item.textContent = `${event.type} — ${metadata.actorId || "?"} (${(metadata.actorRole || "").toLowerCase()}), `
-        + `${event.occurredAt.replace("T", " ").slice(0, 16)}` + (metadata.reason ? `, reason ${metadata.reason}` : "");
+        + dayAndTime(event.occurredAt) + (metadata.reason ? `, reason ${metadata.reason}` : "");
       return item;
     }));
     const slider = $("#as-of");
@@ -319,8 +362,8 @@ async function openHistory(referralId) {
 function markEvents(version) {
   const {events} = state.history;
   const event = events[version];
-  $("#as-of-label").textContent = `${version} of ${events.length - 1}: ${event.type}, `
-    + event.occurredAt.replace("T", " ").slice(0, 16);
+  $("#as-of-label").textContent = `event ${version + 1} of ${events.length}: ${event.type}, `
+    + dayAndTime(event.occurredAt);
   document.querySelectorAll("#history-events li").forEach((item, index) => {
     item.className = index > version ? "after" : index === version ? "current" : "";
   });
@@ -331,11 +374,12 @@ async function showVersion(version) {
   const {referralId} = state.history;
   const c = await api(`/api/cases/${encodeURIComponent(referralId)}?version=${version}`);
   if (Number($("#as-of").value) !== version) return;
+  const booked = c.appointments.filter(appointment => appointment.state === "BOOKED").length;
   const facts = [
-    ["Status", c.status.toLowerCase()], ["Version", c.version], ["Setting", settingName(c.settingId)],
+    ["Status", c.status.toLowerCase()], ["Setting", settingName(c.settingId)],
     ["Needs", c.needs.map(n => n.replaceAll("_", " ").toLowerCase()).join(", ")], ["Route", c.route],
     ["Received", day(c.receivedAt)], ["Links worker", c.workerId || "–"],
-    ["Appointments", `${c.appointments.length} booked, ${c.appointmentsAttended} attended, `
+    ["Appointments", `${booked} booked now, ${c.appointmentsAttended} attended, `
       + `${c.appointmentsMissed} missed, ${c.appointmentsCancelled} cancelled`],
     ["Onward referrals", c.onwardReferrals.length], ["Outcome measures", c.outcomeMeasures.length],
     ["Closures", c.closures.map(closure => `${day(closure.closedAt)} ${closure.reason}`).join("; ") || "–"]];
@@ -401,7 +445,13 @@ document.addEventListener("DOMContentLoaded", () => {
   defaultPeriod();
   $("#login").addEventListener("submit", logIn);
   $("#logout").addEventListener("click", logOut);
-  $("#filters").addEventListener("submit", event => { event.preventDefault(); refresh(); });
+  $("#filters").addEventListener("submit", event => {
+    event.preventDefault();
+    if (checkPeriod()) refresh();
+  });
+  ["from", "to"].forEach(name => $("#filters")[name].addEventListener("input", event => {
+    event.target.setCustomValidity("");
+  }));
   $("#group-by").addEventListener("change", () => loadStatistics().catch(showError("#statistics")));
   $("#history-form").addEventListener("submit", event => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 package org.clw.ledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -13,10 +14,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.StringReader;
+import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -36,6 +47,12 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 
 /**
  * The read models of {@link FixedHistory}, built by the real processors into the in-process Mongo server, checked
@@ -163,6 +180,19 @@ class ReadModelsTest {
                     // Sam Reid is deactivated: no places, whatever the capacity.
                     .andExpect(jsonPath("$.items[*].active", contains(true, false)))
                     .andExpect(jsonPath("$.items[*].availablePlaces", contains(1, 0)));
+        }
+    }
+
+    @Nested
+    class Settings {
+
+        @Test
+        void every_role_reads_the_settings_by_name_evaluators_too() throws Exception {
+            mvc.perform(get("/api/settings").with(httpBasic("evaluator", "evaluator-demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].name", contains("Clydebank Foodbank", "Parkhead Health Centre")))
+                    .andExpect(jsonPath("$[*].settingId", contains("fb-1", "gp-1")))
+                    .andExpect(jsonPath("$[*].open", contains(false, true)));
         }
     }
 
@@ -355,25 +385,85 @@ class ReadModelsTest {
 
         @Test
         void the_xes_log_has_a_trace_per_case_and_an_event_per_stored_event() throws Exception {
-            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            org.w3c.dom.Document xes = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
-                    export("/api/exports/events.xes").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertThat(xes.getDocumentElement().getAttribute("xes.version")).isEqualTo("1849-2016");
-            org.w3c.dom.NodeList traces = xes.getElementsByTagNameNS("http://www.xes-standard.org/", "trace");
-            assertThat(traces.getLength()).isEqualTo(6);
-            org.w3c.dom.Element first = (org.w3c.dom.Element) traces.item(0);
-            org.w3c.dom.NodeList events = first.getElementsByTagNameNS("http://www.xes-standard.org/", "event");
-            assertThat(events.getLength()).isEqualTo(19);
-            org.w3c.dom.NodeList attributes = ((org.w3c.dom.Element) events.item(0)).getElementsByTagNameNS("*", "*");
-            Map<String, String> values = new TreeMap<>();
-            for (int i = 0; i < attributes.getLength(); i++) {
-                org.w3c.dom.Element attribute = (org.w3c.dom.Element) attributes.item(i);
-                values.put(attribute.getAttribute("key"), attribute.getAttribute("value"));
-            }
-            assertThat(values).containsEntry("concept:name", "ReferralReceived")
+            Map<String, List<Map<String, String>>> traces = traces(export("/api/exports/events.xes"));
+            assertThat(traces.keySet()).containsExactly("C1", "C2", "C3", "C4", "C5", "C6");
+            assertThat(traces.get("C1")).hasSize(19);
+            assertThat(traces.get("C1").get(0)).containsEntry("concept:name", "ReferralReceived")
                     .containsEntry("time:timestamp", "2026-03-02T09:00:00Z")
-                    .containsEntry("org:role", "ADMIN");
+                    .containsEntry("org:role", "ADMIN")
+                    .containsEntry("sequence", "0")
+                    .containsKey("recorded");
+        }
+
+        @Test
+        void the_xes_log_is_valid_against_the_ieee_1849_schema_of_an_xes_library() throws Exception {
+            // The schema science.aist:xes-model bundles (IEEE 1849-2016), not a copy of our own.
+            URL xsd = getClass().getClassLoader().getResource("xes.xsd");
+            assertThat(xsd).isNotNull();
+            assertThat(xsd.toString()).contains("xes-model");
+            Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd)
+                    .newValidator();
+            String xes = export("/api/exports/events.xes");
+            assertThat(xes).contains("<log xes.version=\"2.0\">");
+
+            validator.validate(new StreamSource(new StringReader(xes)));
+
+            // The validator has teeth: the header the export used to write is refused.
+            assertThatThrownBy(() -> validator.validate(new StreamSource(new StringReader(
+                    xes.replace("xes.version=\"2.0\"", "xes.version=\"1849-2016\"")))))
+                    .isInstanceOf(SAXParseException.class).hasMessageContaining("1849-2016");
+        }
+
+        @Test
+        void a_trace_runs_in_business_time_with_the_stored_sequence_breaking_ties() throws Exception {
+            Map<String, List<Map<String, String>>> traces = traces(export("/api/exports/events.xes"));
+            traces.forEach((referral, events) -> assertThat(events.stream()
+                    .map(event -> Instant.parse(event.get("time:timestamp"))).toList())
+                    .as(referral).isSorted());
+            // C1's first attendance (stored 6th, 10:00) was recorded after its baseline measure (stored 5th, 11:00);
+            // its cancellation and closure share a time and keep their stored order.
+            assertThat(traces.get("C1").stream().map(event -> event.get("sequence")).toList()).containsExactly(
+                    "0", "1", "2", "3", "4", "6", "5", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+                    "18");
+            assertThat(traces.get("C1").get(5)).containsEntry("concept:name", "AppointmentAttended");
+            assertThat(traces.get("C1").subList(17, 19)).extracting(event -> event.get("concept:name"))
+                    .containsExactly("AppointmentCancelled", "CaseClosed");
+            // C3's rescheduling (15 March) was stored after the missed appointment of 16 March.
+            assertThat(traces.get("C3").stream().map(event -> event.get("concept:name")).toList()).containsSubsequence(
+                    "AppointmentRescheduled", "AppointmentMissed");
+        }
+
+        /** Each trace's events (by the trace's name), each as its attributes' values by key. */
+        private Map<String, List<Map<String, String>>> traces(String xes) throws Exception {
+            Document log = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(xes)));
+            Map<String, List<Map<String, String>>> traces = new LinkedHashMap<>();
+            NodeList traceElements = log.getElementsByTagName("trace");
+            for (int t = 0; t < traceElements.getLength(); t++) {
+                Element trace = (Element) traceElements.item(t);
+                List<Map<String, String>> events = new ArrayList<>();
+                NodeList eventElements = trace.getElementsByTagName("event");
+                for (int e = 0; e < eventElements.getLength(); e++) {
+                    Map<String, String> values = new TreeMap<>();
+                    NodeList attributes = ((Element) eventElements.item(e)).getElementsByTagName("*");
+                    for (int a = 0; a < attributes.getLength(); a++) {
+                        Element attribute = (Element) attributes.item(a);
+                        values.put(attribute.getAttribute("key"), attribute.getAttribute("value"));
+                    }
+                    events.add(values);
+                }
+                traces.put(attributeOf(trace, "concept:name"), events);
+            }
+            return traces;
+        }
+
+        private static String attributeOf(Element parent, String key) {
+            for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && key.equals(element.getAttribute("key"))) {
+                    return element.getAttribute("value");
+                }
+            }
+            throw new AssertionError("no attribute " + key);
         }
 
         @Test

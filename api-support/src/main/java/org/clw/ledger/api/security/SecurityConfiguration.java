@@ -25,7 +25,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * issuer in production, HTTP Basic against the configured users otherwise. These rules decide by role and endpoint;
  * which cases and settings a links worker or manager may touch is decided per request from {@link Callers}.
  * Registries are kept by managers and admins; cases are changed by links workers, managers and admins and read by
- * them and auditors; evaluators see statistics, timelines and pseudonymised exports only.
+ * them and auditors; evaluators see statistics, timelines, pseudonymised exports and the settings' names only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({UserAccounts.class, JwtClaims.class})
@@ -65,8 +65,9 @@ class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        // The dashboard's static files; everything they show comes from the API, under the caller's role.
-                        .requestMatchers("/", "/dashboard", "/dashboard/**").permitAll()
+                        // The dashboard's static files and the site icon; everything they show comes from the API,
+                        // under the caller's role.
+                        .requestMatchers("/", "/dashboard", "/dashboard/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
@@ -79,8 +80,10 @@ class SecurityConfiguration {
                                 "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.PUT, "/api/participants/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/waiting-list").hasAnyRole(SETTING_READERS)
+                        // Setting names are not personal data: every role reads the list, to label and filter.
+                        .requestMatchers(HttpMethod.GET, "/api/settings").hasAnyRole(ANY_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/links-workers",
-                                "/api/links-workers/**", "/api/participants/**", "/api/settings")
+                                "/api/links-workers/**", "/api/participants/**")
                         .hasAnyRole(CASE_READERS)
                         .anyRequest().hasAnyRole(ANY_ROLE))
                 .build();

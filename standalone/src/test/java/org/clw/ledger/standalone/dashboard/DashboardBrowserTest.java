@@ -7,7 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,7 +33,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -35,7 +47,8 @@ import org.clw.ledger.standalone.TestSystem;
 /**
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the standalone system
  * with a small demo programme: log in, the timeline charts render with data, a case history opens and its as-of slider
- * changes the case shown, roles see only their views. Screenshots go to target/screenshots.
+ * changes the case shown, roles see only their views, setting names for every role, UK dates whatever the browser's
+ * locale (the browser runs in en-US). Screenshots go to target/screenshots.
  *
  * <p>Skipped where Chromium or chromedriver is not installed, except under CI, which installs them (.ci/run).
  */
@@ -46,6 +59,10 @@ class DashboardBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CASE = "ref-000042";
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec");
+    private static final DateTimeFormatter UK_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy")
+            .withZone(ZoneId.of("Europe/London"));
 
     ConfigurableApplicationContext app;
     String base;
@@ -78,7 +95,10 @@ class DashboardBrowserTest {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--window-size=1400,1800",
-                        "--user-data-dir=" + profile);
+                        "--user-data-dir=" + profile, "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
         // The projections table is redrawn every two seconds: an element read during a redraw is looked up again.
@@ -115,28 +135,108 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void an_evaluator_sees_setting_names_and_filters_by_setting() {
+        Map<String, String> names = new TreeMap<>();
+        TestSystem.demoUser(base, "evaluator").get().uri("/api/settings").retrieve().body(JsonNode.class)
+                .forEach(setting -> names.put(setting.path("settingId").asText(), setting.path("name").asText()));
+        assertThat(names).isNotEmpty();
+        logIn("evaluator");
+        wait.until(driver -> new Select(filter("setting")).getOptions().size() == names.size() + 1);
+        wait.until(driver -> driver.findElements(By.cssSelector("#statistics-table tbody tr")).size() > 1);
+        List<String> groups = browser.findElements(By.cssSelector("#statistics-table tbody td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(groups).allSatisfy(group -> assertThat(names.values()).contains(group));
+
+        // The busiest setting (the table's first row), chosen by its name.
+        String busiest = groups.get(0);
+        new Select(filter("setting")).selectByVisibleText(busiest + " (" + names.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(busiest)).findFirst().orElseThrow().getKey() + ")");
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#statistics-table tbody td:first-child")).stream()
+                .map(WebElement::getText).toList().equals(List.of(busiest)));
+    }
+
+    @Test
+    void dates_are_in_uk_formats_whatever_the_browser_locale() {
+        logIn("evaluator");
+        assertThat(filter("from").getAttribute("value")).matches("01/\\d{2}/\\d{4}");
+        assertThat(filter("to").getAttribute("value")).matches("\\d{2}/\\d{2}/\\d{4}");
+        wait.until(driver -> driver.findElements(By.cssSelector("#chart-flows svg text.period")).size() >= 12);
+        // Months as "Jan", the year beneath the first month and each January; never "26-01".
+        assertThat(browser.findElements(By.cssSelector("#chart-flows svg text.period")))
+                .extracting(WebElement::getText).allMatch(MONTHS::contains);
+        List<String> years = browser.findElements(By.cssSelector("#chart-flows svg text.period-below")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(years).isNotEmpty().allMatch(year -> year.matches("\\d{4}"));
+
+        // A day that does not exist is refused in the form, not sent.
+        WebElement from = filter("from");
+        from.clear();
+        from.sendKeys("31/02/2026");
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(driver -> "Enter a real day as dd/mm/yyyy".equals(from.getDomProperty("validationMessage")));
+    }
+
+    @Test
+    void the_site_icon_is_served_to_anyone_and_the_console_stays_clean() {
+        logIn("evaluator");
+        wait.until(driver -> driver.findElements(By.cssSelector("#statistics-table tbody tr")).size() > 1
+                && driver.findElements(By.cssSelector("#chart-dna svg circle.value")).size() > 0);
+        assertThat(browser.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.ico");
+        // Fetched as the browser fetches an icon: without the page's credentials.
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/favicon.ico', {credentials: 'omit'})
+                    .then(response => done(response.status + ' ' + response.headers.get('content-type')));
+                """);
+        assertThat(String.valueOf(answer)).startsWith("200 image/");
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void an_auditor_opens_a_case_history_and_moves_through_it_with_the_as_of_slider() throws IOException {
+        JsonNode latest = TestSystem.demoUser(base, "auditor").get().uri("/api/cases/" + CASE).retrieve()
+                .body(JsonNode.class);
+        int events = latest.path("version").asInt() + 1;
+        long bookedNow = StreamSupport.stream(latest.path("appointments").spliterator(), false)
+                .filter(appointment -> appointment.path("state").asText().equals("BOOKED")).count();
         logIn("auditor");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
         WebElement caseField = browser.findElement(By.cssSelector("#history-form input[name=referralId]"));
         caseField.sendKeys(CASE, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "Hash chain intact"));
+        // One numbering: the verification's count, the list's numbers and the slider's "event n of N".
+        wait.until(ExpectedConditions.textToBe(By.id("verification"), "Hash chain intact (" + events + " events)"));
         // The case as it stands is fetched after the history and its verification: wait for it too.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dd[data-fact=Status]")));
-        List<WebElement> events = browser.findElements(By.cssSelector("#history-events li"));
-        assertThat(events).hasSizeGreaterThan(2);
-        assertThat(events.get(0).getText()).startsWith("ReferralReceived").contains("(links_worker)");
+        List<WebElement> items = browser.findElements(By.cssSelector("#history-events li"));
+        assertThat(items).hasSize(events);
+        assertThat(items.get(0).getAttribute("value")).isEqualTo("1");
+        assertThat(items.get(events - 1).getAttribute("value")).isEqualTo(String.valueOf(events));
+        assertThat(browser.findElement(By.id("as-of-label")).getText()).startsWith("event " + events + " of " + events);
+        assertThat(items.get(0).getText()).startsWith("ReferralReceived").contains("(links_worker)")
+                .containsPattern(", \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
         String latestStatus = fact("Status");
         assertThat(latestStatus).isNotEqualTo("received");
+        assertThat(fact("Received")).isEqualTo(UK_DAY.format(Instant.parse(latest.path("receivedAt").asText())));
+        // Booked now: booked and not since cancelled, attended or missed.
+        assertThat(fact("Appointments")).isEqualTo(bookedNow + " booked now, "
+                + latest.path("appointmentsAttended").asInt() + " attended, "
+                + latest.path("appointmentsMissed").asInt() + " missed, "
+                + latest.path("appointmentsCancelled").asInt() + " cancelled");
 
         WebElement slider = browser.findElement(By.id("as-of"));
         slider.sendKeys(Keys.HOME);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-fact=Status]"), "received"));
-        assertThat(browser.findElement(By.id("as-of-label")).getText()).startsWith("0 of ");
-        assertThat(browser.findElements(By.cssSelector("#history-events li.after"))).hasSize(events.size() - 1);
+        assertThat(browser.findElement(By.id("as-of-label")).getText())
+                .startsWith("event 1 of " + events + ": ReferralReceived, ");
+        assertThat(browser.findElements(By.cssSelector("#history-events li.after"))).hasSize(events - 1);
         assertThat(fact("Links worker")).isEqualTo("–");
+        assertThat(fact("Appointments")).isEqualTo("0 booked now, 0 attended, 0 missed, 0 cancelled");
         slider.sendKeys(Keys.ARROW_RIGHT);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of-label"), "1 of "));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of-label"), "event 2 of "));
         wait.until(driver -> !fact("Status").equals("received"));
         screenshot("dashboard-case-history.png");
 
@@ -185,6 +285,10 @@ class DashboardBrowserTest {
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(user + "-demo", Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("views")));
+    }
+
+    private WebElement filter(String name) {
+        return browser.findElement(By.cssSelector("#filters [name=" + name + "]"));
     }
 
     private String fact(String name) {
