@@ -343,8 +343,10 @@ async function openHistory(referralId) {
       // Numbered from 1, like the verification's count and the slider; the API's version is one less.
       item.value = event.sequence + 1;
       const metadata = event.metadata || {};
+      // A reason is in the event's payload where it has one, else (an erasure) in its audit metadata.
+      const reason = (event.payload && event.payload.reason) || metadata.reason;
       item.textContent = `${event.type} — ${metadata.actorId || "?"} (${(metadata.actorRole || "").toLowerCase()}), `
-        + dayAndTime(event.occurredAt) + (metadata.reason ? `, reason ${metadata.reason}` : "");
+        + dayAndTime(event.occurredAt) + (reason ? `, reason ${reason}` : "");
       return item;
     }));
     const slider = $("#as-of");

@@ -57,6 +57,16 @@ public class RequestIdentity extends OncePerRequestFilter {
         return currentAttribute(CORRELATION_ID_ATTRIBUTE);
     }
 
+    /** The id this filter gave the request. */
+    public static Optional<String> requestIdOf(HttpServletRequest request) {
+        return Optional.ofNullable((String) request.getAttribute(REQUEST_ID_ATTRIBUTE));
+    }
+
+    /** The correlation id this filter gave the request. */
+    public static Optional<String> correlationIdOf(HttpServletRequest request) {
+        return Optional.ofNullable((String) request.getAttribute(CORRELATION_ID_ATTRIBUTE));
+    }
+
     private static Optional<String> currentAttribute(String name) {
         return Optional.ofNullable(RequestContextHolder.getRequestAttributes())
                 .map(attributes -> (String) attributes.getAttribute(name, RequestAttributes.SCOPE_REQUEST));

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.PersonalDetails;
@@ -35,27 +36,28 @@ class ParticipantCommandController {
     }
 
     @PostMapping
-    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterParticipantRequest request) {
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterParticipantRequest request,
+            CommandContext context) {
         ParticipantId id = request.participantId() != null ? request.participantId() : numbers.next();
         CommandAccepted accepted = commands.send(new RegisterParticipant(id,
-                sealed(id, request.personalDetails().toValue()), request.demographics().toValue()), id);
+                sealed(id, request.personalDetails().toValue()), request.demographics().toValue()), id, context);
         return ResponseEntity.created(URI.create("/api/participants/" + id)).body(accepted);
     }
 
     @PutMapping("/{participantId}/details")
     ResponseEntity<CommandAccepted> changeDetails(@PathVariable ParticipantId participantId,
-            @Valid @RequestBody ChangeDetailsRequest request) {
+            @Valid @RequestBody ChangeDetailsRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(new ChangeParticipantDetails(participantId,
                 sealed(participantId, request.personalDetails().toValue()), request.demographics().toValue()),
-                participantId));
+                participantId, context));
     }
 
     /** Destroys the participant's key (see {@link KeyShredder}); the reason goes into the event's audit metadata. */
     @PostMapping("/{participantId}/erasure")
     ResponseEntity<CommandAccepted> erase(@PathVariable ParticipantId participantId,
-            @Valid @RequestBody ErasureRequest request) {
+            @Valid @RequestBody ErasureRequest request, CommandContext context) {
         return ResponseEntity.accepted()
-                .body(commands.send(new EraseParticipant(participantId), participantId, request.reason()));
+                .body(commands.send(new EraseParticipant(participantId), participantId, context, request.reason()));
     }
 
     private SealedDetails sealed(ParticipantId id, PersonalDetails details) {

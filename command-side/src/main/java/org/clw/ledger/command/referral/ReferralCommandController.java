@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
 import org.clw.ledger.events.referral.OnwardReferralId;
@@ -29,41 +30,42 @@ class ReferralCommandController {
     }
 
     @PostMapping
-    ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateReferralRequest request) {
+    ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateReferralRequest request, CommandContext context) {
         ReferralId id = request.referralId() != null ? request.referralId() : new ReferralId(NewIds.next("ref"));
         scope.checkNewReferralAt(request.settingId());
         CommandAccepted accepted = commands.send(new CreateReferral(id, request.participantId(), request.settingId(),
                 request.needs(), request.primaryNeed(), request.route(), request.consentRecorded(),
-                request.receivedAt()), id);
+                request.receivedAt()), id, context);
         return ResponseEntity.created(URI.create("/api/cases/" + id)).body(accepted);
     }
 
     @PostMapping("/{referralId}/acceptance")
-    ResponseEntity<CommandAccepted> accept(@PathVariable ReferralId referralId) {
-        return ResponseEntity.accepted().body(commands.send(new AcceptReferral(referralId), referralId));
+    ResponseEntity<CommandAccepted> accept(@PathVariable ReferralId referralId, CommandContext context) {
+        return ResponseEntity.accepted().body(commands.send(new AcceptReferral(referralId), referralId, context));
     }
 
     @PostMapping("/{referralId}/decline")
     ResponseEntity<CommandAccepted> decline(@PathVariable ReferralId referralId,
-            @Valid @RequestBody DeclineReferralRequest request) {
+            @Valid @RequestBody DeclineReferralRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(
-                commands.send(new DeclineReferral(referralId, request.reason()), referralId, request.reason()));
+                commands.send(new DeclineReferral(referralId, request.reason()), referralId, context));
     }
 
     @PostMapping("/{referralId}/allocation")
     ResponseEntity<CommandAccepted> allocate(@PathVariable ReferralId referralId,
-            @Valid @RequestBody AllocationRequest request) {
+            @Valid @RequestBody AllocationRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(
-                new AllocateLinksWorker(referralId, request.workerId(), request.overrideCapacity()), referralId));
+                new AllocateLinksWorker(referralId, request.workerId(), request.overrideCapacity()),
+                referralId, context));
     }
 
     @PostMapping("/{referralId}/onward-referrals")
     ResponseEntity<CommandAccepted> recordOnwardReferral(@PathVariable ReferralId referralId,
-            @Valid @RequestBody OnwardReferralRequest request) {
+            @Valid @RequestBody OnwardReferralRequest request, CommandContext context) {
         OnwardReferralId id = request.onwardReferralId() != null
                 ? request.onwardReferralId() : new OnwardReferralId(NewIds.next("onw"));
         CommandAccepted accepted = commands.send(new RecordOnwardReferral(referralId, id, request.organisation(),
-                request.need(), request.kind()), id);
+                request.need(), request.kind()), id, context);
         return ResponseEntity.created(URI.create("/api/referrals/" + referralId + "/onward-referrals/" + id))
                 .body(accepted);
     }
@@ -71,30 +73,31 @@ class ReferralCommandController {
     @PostMapping("/{referralId}/onward-referrals/{onwardReferralId}/outcome")
     ResponseEntity<CommandAccepted> recordOnwardReferralOutcome(@PathVariable ReferralId referralId,
             @PathVariable OnwardReferralId onwardReferralId,
-            @Valid @RequestBody OnwardReferralOutcomeRequest request) {
+            @Valid @RequestBody OnwardReferralOutcomeRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(
-                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome()), onwardReferralId));
+                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome()),
+                onwardReferralId, context));
     }
 
     @PostMapping("/{referralId}/outcome-measures")
     ResponseEntity<CommandAccepted> recordOutcomeMeasure(@PathVariable ReferralId referralId,
-            @Valid @RequestBody OutcomeMeasureRequest request) {
+            @Valid @RequestBody OutcomeMeasureRequest request, CommandContext context) {
         CommandAccepted accepted = commands.send(new RecordOutcomeMeasure(referralId, request.instrument(),
-                request.timepoint(), request.answers(), request.mode()), referralId);
+                request.timepoint(), request.answers(), request.mode()), referralId, context);
         return ResponseEntity.created(URI.create("/api/cases/" + referralId)).body(accepted);
     }
 
     @PostMapping("/{referralId}/closure")
     ResponseEntity<CommandAccepted> close(@PathVariable ReferralId referralId,
-            @Valid @RequestBody ClosureRequest request) {
+            @Valid @RequestBody ClosureRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(
-                new CloseCase(referralId, request.reason(), request.summary()), referralId, request.reason()));
+                new CloseCase(referralId, request.reason(), request.summary()), referralId, context));
     }
 
     @PostMapping("/{referralId}/reopening")
     ResponseEntity<CommandAccepted> reopen(@PathVariable ReferralId referralId,
-            @Valid @RequestBody ReopeningRequest request) {
+            @Valid @RequestBody ReopeningRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(
-                commands.send(new ReopenCase(referralId, request.reason()), referralId, request.reason()));
+                commands.send(new ReopenCase(referralId, request.reason()), referralId, context));
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.web.CommandAccepted;
+import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
 import org.clw.ledger.events.setting.SettingId;
@@ -28,16 +29,17 @@ class SettingCommandController {
     }
 
     @PostMapping
-    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterSettingRequest request) {
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterSettingRequest request,
+            CommandContext context) {
         SettingId id = request.settingId() != null ? request.settingId() : new SettingId(NewIds.next("set"));
         scope.checkManages(List.of(id));
         CommandAccepted accepted = commands.send(new RegisterSetting(id, request.name(), request.type(),
-                request.hscp(), request.practiceCode(), request.deepEnd()), id);
+                request.hscp(), request.practiceCode(), request.deepEnd()), id, context);
         return ResponseEntity.created(URI.create("/api/settings/" + id)).body(accepted);
     }
 
     @PostMapping("/{settingId}/closure")
-    ResponseEntity<CommandAccepted> close(@PathVariable SettingId settingId) {
-        return ResponseEntity.accepted().body(commands.send(new CloseSetting(settingId), settingId));
+    ResponseEntity<CommandAccepted> close(@PathVariable SettingId settingId, CommandContext context) {
+        return ResponseEntity.accepted().body(commands.send(new CloseSetting(settingId), settingId, context));
     }
 }

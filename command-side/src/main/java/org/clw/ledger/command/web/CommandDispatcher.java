@@ -5,13 +5,12 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.clw.ledger.events.AuditKey;
-import org.clw.ledger.command.dispatch.ExpectedVersionTargetResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command and waits for its outcome; refusals surface as exceptions that the problem advice maps. An
- * {@code If-Match} header on the request names the aggregate version the client saw, and a command against any other
- * version is refused with 409.
+ * Sends a command with the audit metadata of its {@link CommandContext} and waits for its outcome; refusals surface
+ * as exceptions that the problem advice maps. A context that names an expected version (the request's
+ * {@code If-Match}) has a command against any other version refused with 409.
  */
 @Component
 public class CommandDispatcher {
@@ -22,20 +21,20 @@ public class CommandDispatcher {
         this.gateway = gateway;
     }
 
-    public CommandAccepted send(Object command, Object id) {
-        return send(command, id, null);
+    public CommandAccepted send(Object command, Object id, CommandContext context) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata()), id);
     }
 
-    /** @param reason the reason the request gave, recorded in the events' audit metadata */
-    public CommandAccepted send(Object command, Object id, Enum<?> reason) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-        if (reason != null) {
-            message = message.andMetaData(Map.of(AuditKey.REASON.key(), reason.name()));
-        }
-        Long expectedVersion = IfMatch.expectedVersion();
-        if (expectedVersion != null) {
-            message = message.andMetaData(Map.of(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion));
-        }
+    /**
+     * For a command whose events carry no reason of their own (an erasure): the reason the request gave goes into
+     * the audit metadata instead. A reason lives in one place: where an event has a reason field, only there.
+     */
+    public CommandAccepted send(Object command, Object id, CommandContext context, Enum<?> reason) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata())
+                .andMetaData(Map.of(AuditKey.REASON.key(), reason.name())), id);
+    }
+
+    private CommandAccepted dispatch(CommandMessage<?> message, Object id) {
         Long version = gateway.sendAndWait(message);
         return new CommandAccepted(id.toString(), version);
     }

@@ -18,7 +18,9 @@ import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.appointment.AppointmentAttended;
 import org.clw.ledger.events.appointment.AppointmentBooked;
 import org.clw.ledger.events.appointment.AppointmentCancelled;
+import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.referral.CaseClosed;
+import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
 import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
 import org.clw.ledger.events.referral.ReferralAccepted;
@@ -114,10 +116,15 @@ class CommandApiTest {
                 .containsEntry("actorId", "manager")
                 .containsEntry("actorRole", "SERVICE_MANAGER")
                 .containsEntry("commandName", "AllocateLinksWorker");
+        // The closure's reason is in its event and nowhere else; its cancellation says CASE_CLOSED in its own payload
+        // and names the closing command as its cause.
         assertThat(events.get(7).getMetaData())
                 .containsEntry("commandName", "CloseCase")
-                .containsEntry("reason", "GOALS_MET")
+                .doesNotContainKey("reason")
                 .containsEntry("causationId", events.get(8).getMetaData().get("causationId"));
+        assertThat(((AppointmentCancelled) events.get(7).getPayload()).reason()).isEqualTo(CancellationReason.CASE_CLOSED);
+        assertThat(events.get(8).getMetaData()).doesNotContainKey("reason");
+        assertThat(((CaseClosed) events.get(8).getPayload()).reason()).isEqualTo(ClosureReason.GOALS_MET);
         assertThat(events.get(0).getMetaData().get("requestId"))
                 .isNotEqualTo(events.get(1).getMetaData().get("requestId"));
     }

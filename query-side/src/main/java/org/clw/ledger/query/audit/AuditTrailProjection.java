@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.SourceId;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
+import org.clw.ledger.events.Reasoned;
 import org.clw.ledger.events.referral.CaseEvent;
 import org.clw.ledger.events.referral.ReferralReceived;
 import org.clw.ledger.events.setting.SettingClosed;
@@ -51,7 +52,7 @@ class AuditTrailProjection {
         AuditRow row = new AuditRow(aggregateId, sequence, event.getClass().getSimpleName(),
                 text(metaData, AuditKey.ACTOR_ID), text(metaData, AuditKey.ACTOR_ROLE), settingId, recordedAt,
                 event.occurredAt(), text(metaData, AuditKey.COMMAND_NAME), text(metaData, AuditKey.CORRELATION_ID),
-                text(metaData, AuditKey.REASON));
+                Reasoned.of(event, metaData));
         String hourId = AuditHour.idOf(recordedAt);
         AuditHour hour = batch.find(COLLECTION, hourId, AuditHour.class).orElseGet(() -> AuditHour.of(hourId));
         hour.rows.put(aggregateId + "#" + sequence, row);

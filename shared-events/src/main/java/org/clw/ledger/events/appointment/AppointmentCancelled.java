@@ -2,6 +2,7 @@ package org.clw.ledger.events.appointment;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.Reasoned;
 import org.clw.ledger.events.referral.CaseEvent;
 import org.clw.ledger.events.referral.ReferralId;
 
@@ -13,5 +14,5 @@ public record AppointmentCancelled(
         CancellationParty cancelledBy,
         CancellationReason reason,
         Instant occurredAt)
-        implements CaseEvent {
+        implements CaseEvent, Reasoned {
 }

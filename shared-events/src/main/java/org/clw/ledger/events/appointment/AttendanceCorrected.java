@@ -2,6 +2,7 @@ package org.clw.ledger.events.appointment;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.Reasoned;
 import org.clw.ledger.events.referral.CaseEvent;
 import org.clw.ledger.events.referral.ReferralId;
 
@@ -14,5 +15,5 @@ public record AttendanceCorrected(
         Attendance to,
         CorrectionReason reason,
         Instant occurredAt)
-        implements CaseEvent {
+        implements CaseEvent, Reasoned {
 }

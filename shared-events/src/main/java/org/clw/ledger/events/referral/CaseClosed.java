@@ -2,6 +2,7 @@ package org.clw.ledger.events.referral;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.Reasoned;
 
 /** The case ended. Future appointments were cancelled by events before this one. */
 @Revision("1")
@@ -10,5 +11,5 @@ public record CaseClosed(
         ClosureReason reason,
         String summary,
         Instant occurredAt)
-        implements CaseEvent {
+        implements CaseEvent, Reasoned {
 }

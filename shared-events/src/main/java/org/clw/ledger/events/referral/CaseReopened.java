@@ -2,6 +2,7 @@ package org.clw.ledger.events.referral;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.Reasoned;
 
 /** A closed case became active again. */
 @Revision("1")
@@ -9,5 +10,5 @@ public record CaseReopened(
         ReferralId referralId,
         ReopenReason reason,
         Instant occurredAt)
-        implements CaseEvent {
+        implements CaseEvent, Reasoned {
 }
