@@ -65,6 +65,8 @@ class EventContractTest {
                         CorrectionReason.RECORDED_IN_ERROR, AT),
                 new OnwardReferralMade(REFERRAL, onward, "Citizens Advice", Need.DEBT, OnwardReferralKind.REFERRAL, AT),
                 new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.TAKEN_UP, AT),
+                new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.NOT_TAKEN_UP,
+                        OutcomeCorrectionReason.RECORDED_IN_ERROR, AT),
                 new OutcomeMeasureRecorded(REFERRAL, OutcomeInstrument.SWEMWBS, OutcomeTimepoint.BASELINE,
                         List.of(3, 3, 2, 4, 3, 2, 3), CompletionMode.ASSISTED, AT),
                 new CaseClosed(REFERRAL, ClosureReason.GOALS_MET, "Housing sorted", AT),
@@ -75,9 +77,10 @@ class EventContractTest {
     @MethodSource("everyEvent")
     void every_event_is_a_revisioned_record(LedgerEvent event) {
         assertThat(event.getClass().isRecord()).isTrue();
-        // Participant events went to revision 2 when their details became sealed.
+        // Participant events went to revision 2 when their details became sealed; onward-referral outcomes when
+        // they could be corrections.
         String revision = event instanceof ParticipantRegistered || event instanceof ParticipantDetailsChanged
-                ? "2" : "1";
+                || event instanceof OnwardReferralOutcomeRecorded ? "2" : "1";
         assertThat(event.getClass().getAnnotation(Revision.class)).isNotNull()
                 .extracting(Revision::value).isEqualTo(revision);
     }

@@ -73,7 +73,8 @@ class ReferralCommandController {
             @PathVariable OnwardReferralId onwardReferralId,
             @Valid @RequestBody OnwardReferralOutcomeRequest request) {
         return ResponseEntity.accepted().body(commands.send(
-                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome()), onwardReferralId));
+                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome(),
+                        request.correctionReason()), onwardReferralId, request.correctionReason()));
     }
 
     @PostMapping("/{referralId}/outcome-measures")
