@@ -160,6 +160,7 @@ class Referral {
                     .occurredAt())), "Appointment", command.appointmentId());
             return getVersion();
         }
+        requireNotBeforeReceipt(command.start());
         requireNoOverlap(command.appointmentId(), command.start(), command.durationMinutes());
         apply(bookingAt(command, clock.instant()));
         return getVersion();
@@ -171,6 +172,7 @@ class Referral {
         Appointment appointment = bookedAppointment(command.appointmentId());
         int duration = command.durationMinutes() != null ? command.durationMinutes() : appointment.durationMinutes();
         requireSensibleDuration(duration);
+        requireNotBeforeReceipt(command.start());
         requireNoOverlap(command.appointmentId(), command.start(), duration);
         apply(new AppointmentRescheduled(referralId, command.appointmentId(), appointment.start(), command.start(),
                 duration, clock.instant()));
@@ -233,10 +235,18 @@ class Referral {
         if (onwardReferral == null) {
             throw new NotFound("Referral " + referralId + " has no onward referral " + command.onwardReferralId());
         }
-        if (onwardReferral.outcome() != command.outcome()) {
-            apply(new OnwardReferralOutcomeRecorded(referralId, command.onwardReferralId(), command.outcome(),
-                    clock.instant()));
+        if (onwardReferral.outcome() == command.outcome()) {
+            return getVersion();
         }
+        // The first outcome often arrives after closure and is no correction; changing one is. Once the case is
+        // closed its record is final, so a change must say why and is recorded as a correction.
+        OnwardReferralOutcome recorded = onwardReferral.outcome();
+        if (recorded != null && status == Status.CLOSED && command.correctionReason() == null) {
+            throw new InvalidCommand("correctionReason", "the case is closed and the outcome was recorded as "
+                    + recorded + "; changing it is a correction and needs a reason");
+        }
+        apply(new OnwardReferralOutcomeRecorded(referralId, command.onwardReferralId(), command.outcome(),
+                recorded != null ? command.correctionReason() : null, clock.instant()));
         return getVersion();
     }
 
@@ -261,6 +271,7 @@ class Referral {
                 .map(appointment -> new AppointmentCancelled(referralId, appointment.booking().appointmentId(),
                         CancellationParty.SERVICE, CancellationReason.CASE_CLOSED, now))
                 .toList()
+                // Each says CASE_CLOSED in its own payload; the command's name and causation id say which closure.
                 .forEach(cancellation -> apply(cancellation));
         apply(new CaseClosed(referralId, command.reason(), command.summary(), now));
         return getVersion();
@@ -290,6 +301,18 @@ class Referral {
     private static void requireSensibleDuration(int minutes) {
         if (minutes < 5 || minutes > 480) {
             throw new InvalidCommand("durationMinutes", "an appointment lasts between 5 and 480 minutes");
+        }
+    }
+
+    /**
+     * An appointment is with someone already referred. The appointment's start is the only time a client gives after
+     * the receipt, and attendance is recorded at that start, so this also keeps attendance after the receipt; every
+     * other event is dated by the clock, never before the receipt it follows.
+     */
+    private void requireNotBeforeReceipt(Instant start) {
+        if (start.isBefore(receipt.occurredAt())) {
+            throw new RuleViolation("An appointment cannot start before the referral was received ("
+                    + receipt.occurredAt() + ")");
         }
     }
 

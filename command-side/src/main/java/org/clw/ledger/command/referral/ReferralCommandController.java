@@ -75,8 +75,8 @@ class ReferralCommandController {
             @PathVariable OnwardReferralId onwardReferralId,
             @Valid @RequestBody OnwardReferralOutcomeRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(
-                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome()),
-                onwardReferralId, context));
+                new RecordOnwardReferralOutcome(referralId, onwardReferralId, request.outcome(),
+                        request.correctionReason()), onwardReferralId, context));
     }
 
     @PostMapping("/{referralId}/outcome-measures")

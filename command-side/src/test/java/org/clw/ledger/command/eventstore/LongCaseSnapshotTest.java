@@ -118,8 +118,9 @@ class LongCaseSnapshotTest {
         commands.sendAndWait(new RegisterLinksWorker(worker, "Alex", Set.of(setting), 50));
         commands.sendAndWait(new RegisterParticipant(person, new SealedDetails("bG9uZw==", "bG9uZw=="),
                 new Demographics(Gender.FEMALE, AgeBand.AGE_35_44, 1)));
+        // Received before the earliest appointment below: none may start before the receipt.
         commands.sendAndWait(new CreateReferral(id, person, setting, Set.of(Need.DEBT), Need.DEBT, ReferralRoute.GP,
-                true, null));
+                true, Instant.now().minus(90, ChronoUnit.DAYS)));
         commands.sendAndWait(new AcceptReferral(id));
         commands.sendAndWait(new AllocateLinksWorker(id, worker, false));
         return id;

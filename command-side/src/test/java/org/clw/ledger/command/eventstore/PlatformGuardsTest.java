@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.clw.ledger.command.CommandSideApplication;
 import org.clw.ledger.command.setting.RegisterSetting;
@@ -22,6 +25,8 @@ import org.clw.ledger.events.setting.SettingType;
 import org.clw.ledger.events.appointment.AppointmentBooked;
 import org.clw.ledger.events.appointment.AppointmentId;
 import org.clw.ledger.events.appointment.AppointmentMode;
+import org.clw.ledger.events.referral.OnwardReferralOutcome;
+import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
 import org.clw.ledger.events.referral.ReferralId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,5 +98,24 @@ class PlatformGuardsTest {
 
         assertThat(read.mode()).isEqualTo(AppointmentMode.PHONE);
         assertThat(read.start()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    @Test
+    void the_event_stores_upcaster_chain_moves_stored_outcomes_on_to_their_current_revision() {
+        Serializer events = app.getBean("eventSerializer", Serializer.class);
+        var stored = new GenericDomainEventEntry<>("Referral", "ref-1", 5, "event-1", "2026-03-02T09:30:00Z",
+                OnwardReferralOutcomeRecorded.class.getName(), "1", """
+                {"referralId":"ref-1","onwardReferralId":"onw-1","outcome":"TAKEN_UP",\
+                "occurredAt":"2026-03-02T09:30:00Z"}""", "{}");
+
+        var upcast = app.getBean(org.axonframework.config.Configuration.class).upcasterChain()
+                .upcast(Stream.of(new InitialEventRepresentation(stored, events))).toList();
+
+        assertThat(upcast).singleElement().satisfies(event -> {
+            assertThat(event.getType().getRevision()).isEqualTo("2");
+            OnwardReferralOutcomeRecorded read = events.deserialize(event.getData());
+            assertThat(read.outcome()).isEqualTo(OnwardReferralOutcome.TAKEN_UP);
+            assertThat(read.correctionReason()).isNull();
+        });
     }
 }

@@ -38,6 +38,7 @@ import org.clw.ledger.events.referral.OnwardReferralMade;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
 import org.clw.ledger.events.referral.OutcomeInstrument;
+import org.clw.ledger.events.referral.OutcomeCorrectionReason;
 import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
 import org.clw.ledger.events.referral.OutcomeTimepoint;
 import org.clw.ledger.events.referral.ReferralAccepted;
@@ -63,6 +64,8 @@ class ReferralTest {
     static final AppointmentId PAST = new AppointmentId("appt-past");
     static final AppointmentId FUTURE = new AppointmentId("appt-future");
     static final OnwardReferralId ONWARD = new OnwardReferralId("onw-1");
+    static final OnwardReferralMade ONWARD_MADE = new OnwardReferralMade(CASE, ONWARD, "Citizens Advice", Need.DEBT,
+            OnwardReferralKind.REFERRAL, EARLIER);
 
     static final ReferralReceived RECEIVED = new ReferralReceived(CASE, PERSON, PRACTICE,
             Set.of(Need.HOUSING, Need.DEBT), Need.DEBT, ReferralRoute.GP, true, EARLIER);
@@ -323,6 +326,33 @@ class ReferralTest {
         }
 
         @Test
+        void an_appointment_cannot_start_before_the_referral_was_received() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(new BookAppointment(CASE, PAST, EARLIER.minusSeconds(3_600), 30, AppointmentMode.PHONE))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("An appointment cannot start before the referral was received ("
+                            + EARLIER + ")")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_appointment_may_start_at_the_moment_of_receipt() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(new BookAppointment(CASE, PAST, EARLIER, 30, AppointmentMode.PHONE))
+                    .expectEvents(new AppointmentBooked(CASE, PAST, EARLIER, 30, AppointmentMode.PHONE, NOW));
+        }
+
+        @Test
+        void an_appointment_cannot_be_moved_to_before_the_referral_was_received() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, FUTURE_BOOKED)
+                    .when(new RescheduleAppointment(CASE, FUTURE, EARLIER.minusSeconds(86_400), null))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("An appointment cannot start before the referral was received ("
+                            + EARLIER + ")")
+                    .expectNoEvents();
+        }
+
+        @Test
         void booking_before_allocation_is_refused() {
             fixture.given(RECEIVED, ACCEPTED)
                     .when(new BookAppointment(CASE, FUTURE, FUTURE_BOOKED.start(), 30, AppointmentMode.PHONE))
@@ -504,15 +534,61 @@ class ReferralTest {
         void the_uptake_of_a_known_onward_referral_is_recorded() {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED, new OnwardReferralMade(CASE, ONWARD, "Citizens Advice",
                             Need.DEBT, OnwardReferralKind.REFERRAL, EARLIER))
-                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP))
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
                     .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP,
                             NOW));
         }
 
         @Test
+        void an_open_case_updates_an_outcome_without_calling_it_a_correction() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE, new OnwardReferralOutcomeRecorded(CASE, ONWARD,
+                            OnwardReferralOutcome.NOT_TAKEN_UP, EARLIER))
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
+                    .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP,
+                            NOW));
+        }
+
+        @Test
+        void a_first_outcome_is_recorded_after_closure_without_a_reason() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE, closed())
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
+                    .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP,
+                            NOW));
+        }
+
+        @Test
+        void changing_an_outcome_after_closure_without_a_reason_is_refused() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE, new OnwardReferralOutcomeRecorded(CASE, ONWARD,
+                            OnwardReferralOutcome.TAKEN_UP, EARLIER), closed())
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.NOT_TAKEN_UP, null))
+                    .expectException(InvalidCommand.class)
+                    .expectExceptionMessage("the case is closed and the outcome was recorded as TAKEN_UP; "
+                            + "changing it is a correction and needs a reason")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void changing_an_outcome_after_closure_is_recorded_as_a_correction_with_its_reason() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE, new OnwardReferralOutcomeRecorded(CASE, ONWARD,
+                            OnwardReferralOutcome.TAKEN_UP, EARLIER), closed())
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.NOT_TAKEN_UP,
+                            OutcomeCorrectionReason.RECORDED_IN_ERROR))
+                    .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD,
+                            OnwardReferralOutcome.NOT_TAKEN_UP, OutcomeCorrectionReason.RECORDED_IN_ERROR, NOW));
+        }
+
+        @Test
+        void recording_the_same_outcome_after_closure_changes_nothing() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE, new OnwardReferralOutcomeRecorded(CASE, ONWARD,
+                            OnwardReferralOutcome.TAKEN_UP, EARLIER), closed())
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
+                    .expectNoEvents();
+        }
+
+        @Test
         void the_outcome_of_an_unknown_onward_referral_is_not_found() {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
-                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP))
+                    .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
                     .expectException(NotFound.class);
         }
 

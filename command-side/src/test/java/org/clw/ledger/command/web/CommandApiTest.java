@@ -22,6 +22,9 @@ import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.referral.CaseClosed;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
+import org.clw.ledger.events.referral.OnwardReferralOutcome;
+import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
+import org.clw.ledger.events.referral.OutcomeCorrectionReason;
 import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
 import org.clw.ledger.events.referral.ReferralAccepted;
 import org.clw.ledger.events.referral.ReferralReceived;
@@ -65,10 +68,11 @@ class CommandApiTest {
         registerSettingAndWorker(setting, worker);
         String participant = registerParticipant();
 
+        Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         as("worker", post("/api/referrals"), """
                 {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["HOUSING","DEBT"],
-                 "primaryNeed":"DEBT","route":"GP","consentRecorded":true}""".formatted(referral, participant, setting),
-                "corr-" + suffix)
+                 "primaryNeed":"DEBT","route":"GP","consentRecorded":true,"receivedAt":"%s"}"""
+                .formatted(referral, participant, setting, lastWeek), "corr-" + suffix)
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/cases/" + referral))
                 .andExpect(jsonPath("$.id").value(referral))
@@ -122,11 +126,84 @@ class CommandApiTest {
                 .containsEntry("commandName", "CloseCase")
                 .doesNotContainKey("reason")
                 .containsEntry("causationId", events.get(8).getMetaData().get("causationId"));
-        assertThat(((AppointmentCancelled) events.get(7).getPayload()).reason()).isEqualTo(CancellationReason.CASE_CLOSED);
+        assertThat(((AppointmentCancelled) events.get(7).getPayload()).reason())
+                .isEqualTo(CancellationReason.CASE_CLOSED);
         assertThat(events.get(8).getMetaData()).doesNotContainKey("reason");
         assertThat(((CaseClosed) events.get(8).getPayload()).reason()).isEqualTo(ClosureReason.GOALS_MET);
         assertThat(events.get(0).getMetaData().get("requestId"))
                 .isNotEqualTo(events.get(1).getMetaData().get("requestId"));
+    }
+
+    @Test
+    void an_appointment_before_the_referral_was_received_is_a_409_naming_the_rule() throws Exception {
+        String referral = allocatedCase(Instant.parse("2026-03-02T09:00:00Z"));
+        as("worker", post("/api/referrals/{id}/appointments", referral), """
+                {"appointmentId":"early","start":"2026-03-01T10:00:00Z","durationMinutes":45,"mode":"PHONE"}""",
+                null)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(
+                        "An appointment cannot start before the referral was received (2026-03-02T09:00:00Z)"));
+        as("worker", post("/api/referrals/{id}/appointments", referral), """
+                {"appointmentId":"later","start":"2026-03-03T10:00:00Z","durationMinutes":45,"mode":"PHONE"}""",
+                null).andExpect(status().isCreated());
+        as("worker", post("/api/referrals/{id}/appointments/later/reschedule", referral), """
+                {"start":"2026-03-02T08:00:00Z"}""", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(
+                        "An appointment cannot start before the referral was received (2026-03-02T09:00:00Z)"));
+        assertThat(eventStore.readEvents(referral, 0).asStream().toList())
+                .extracting(event -> (Class) event.getPayloadType()).containsExactly(ReferralReceived.class, ReferralAccepted.class, LinksWorkerAllocated.class,
+                        AppointmentBooked.class);
+    }
+
+    @Test
+    void changing_an_onward_referrals_outcome_after_closure_needs_a_reason_and_is_stored_as_a_correction()
+            throws Exception {
+        String referral = allocatedCase(Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        as("worker", post("/api/referrals/{id}/onward-referrals", referral), """
+                {"onwardReferralId":"onw-1","organisation":"Citizens Advice","need":"DEBT","kind":"REFERRAL"}""",
+                null).andExpect(status().isCreated());
+        as("worker", post("/api/referrals/{id}/closure", referral), "{\"reason\":\"REFERRED_ON\"}", null)
+                .andExpect(status().isAccepted());
+        as("worker", post("/api/referrals/{id}/onward-referrals/onw-1/outcome", referral),
+                "{\"outcome\":\"TAKEN_UP\"}", null).andExpect(status().isAccepted());
+
+        as("worker", post("/api/referrals/{id}/onward-referrals/onw-1/outcome", referral),
+                "{\"outcome\":\"NOT_TAKEN_UP\"}", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("correctionReason"));
+        as("worker", post("/api/referrals/{id}/onward-referrals/onw-1/outcome", referral),
+                "{\"outcome\":\"NOT_TAKEN_UP\",\"correctionReason\":\"RECORDED_IN_ERROR\"}", null)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.version").value(6));
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(referral, 0).asStream().toList();
+        assertThat(events).hasSize(7);
+        OnwardReferralOutcomeRecorded first = (OnwardReferralOutcomeRecorded) events.get(5).getPayload();
+        assertThat(first.outcome()).isEqualTo(OnwardReferralOutcome.TAKEN_UP);
+        assertThat(first.correctionReason()).isNull();
+        OnwardReferralOutcomeRecorded correction = (OnwardReferralOutcomeRecorded) events.get(6).getPayload();
+        assertThat(correction.outcome()).isEqualTo(OnwardReferralOutcome.NOT_TAKEN_UP);
+        assertThat(correction.correctionReason()).isEqualTo(OutcomeCorrectionReason.RECORDED_IN_ERROR);
+        // The correction's reason is in its payload, and only there.
+        assertThat(events.get(6).getMetaData()).doesNotContainKey("reason")
+                .containsEntry("commandName", "RecordOnwardReferralOutcome");
+    }
+
+    /** A new case at the demo manager's practice, received at the given time, accepted and allocated. */
+    private String allocatedCase(Instant receivedAt) throws Exception {
+        registerSettingAndWorker(DEMO_MANAGERS_PRACTICE, DEMO_WORKER);
+        String referral = "ref-" + suffix;
+        as("worker", post("/api/referrals"), """
+                {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
+                 "route":"SELF","consentRecorded":true,"receivedAt":"%s"}""".formatted(referral,
+                registerParticipant(), DEMO_MANAGERS_PRACTICE, receivedAt), null).andExpect(status().isCreated());
+        as("manager", post("/api/referrals/{id}/acceptance", referral), null, null).andExpect(status().isAccepted());
+        as("manager", post("/api/referrals/{id}/allocation", referral), """
+                {"workerId":"%s"}""".formatted(DEMO_WORKER), null).andExpect(status().isAccepted());
+        return referral;
     }
 
     @Test

@@ -235,7 +235,7 @@ final class CaseStory {
                 entry(OnwardReferralKind.SIGNPOST, 40.0), entry(OnwardReferralKind.REFERRAL, 45.0),
                 entry(OnwardReferralKind.ACCOMPANIED, 15.0)))));
         add(workingTime(at, 14, 30), lw, "LINKS_WORKER", new RecordOnwardReferralOutcome(id, onward,
-                dice.chance(0.6) ? OnwardReferralOutcome.TAKEN_UP : OnwardReferralOutcome.NOT_TAKEN_UP));
+                dice.chance(0.6) ? OnwardReferralOutcome.TAKEN_UP : OnwardReferralOutcome.NOT_TAKEN_UP, null));
     }
 
     /** Answers around a low baseline; closure answers a little higher, as the programme's evaluations report. */

@@ -140,7 +140,7 @@ class DemoGenerator {
         while (!projections.caughtUp()) {
             if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
                 lastReport = System.nanoTime();
-                log.info("Demo programme: waiting for the projections to catch up");
+                log.info("Demo programme: projections catching up: {}", CatchUpReport.of(projections.statuses()));
             }
             try {
                 Thread.sleep(200);

@@ -1,0 +1,15 @@
+package org.clw.ledger.command.eventstore;
+
+import org.clw.ledger.events.referral.OnwardReferralOutcomeRecordedUpcaster;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The upcasters of the event contract; Axon puts every such bean into the event store's upcaster chain. */
+@Configuration(proxyBeanMethods = false)
+class EventUpcasters {
+
+    @Bean
+    OnwardReferralOutcomeRecordedUpcaster onwardReferralOutcomeRecordedUpcaster() {
+        return new OnwardReferralOutcomeRecordedUpcaster();
+    }
+}
