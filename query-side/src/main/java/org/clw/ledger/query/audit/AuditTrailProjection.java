@@ -12,7 +12,7 @@ import org.axonframework.messaging.annotation.SourceId;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.Reasoned;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.referral.ReferralReceived;
 import org.clw.ledger.events.setting.SettingClosed;
 import org.clw.ledger.events.setting.SettingRegistered;

@@ -12,7 +12,7 @@ import org.clw.ledger.events.linksworker.LinksWorkerDeactivated;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.linksworker.LinksWorkerRegistered;
 import org.clw.ledger.events.linksworker.LinksWorkerSettingsChanged;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.query.projection.Positions;
 import org.clw.ledger.query.projection.ProjectionBatch;
 import org.clw.ledger.query.referral.CaseChanges;

@@ -12,7 +12,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.clw.ledger.query.referral;
 
 import java.util.Optional;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.query.projection.ProjectionBatch;
 
 /**

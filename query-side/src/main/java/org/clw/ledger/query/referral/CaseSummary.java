@@ -14,7 +14,7 @@ import org.clw.ledger.events.appointment.AppointmentRescheduled;
 import org.clw.ledger.events.appointment.Attendance;
 import org.clw.ledger.events.appointment.AttendanceCorrected;
 import org.clw.ledger.events.referral.CaseClosed;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.referral.CaseReopened;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.DeclineReason;

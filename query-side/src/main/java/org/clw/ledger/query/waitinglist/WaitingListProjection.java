@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.query.projection.Positions;
 import org.clw.ledger.query.projection.ProjectionBatch;
 import org.clw.ledger.query.referral.CaseChanges;

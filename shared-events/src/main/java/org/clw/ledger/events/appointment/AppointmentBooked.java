@@ -2,7 +2,7 @@ package org.clw.ledger.events.appointment;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.clw.ledger.events.referral.CaseEvent;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.referral.ReferralId;
 
 /** An appointment was booked; {@code start} is when it is due, {@code occurredAt} when it was booked. */

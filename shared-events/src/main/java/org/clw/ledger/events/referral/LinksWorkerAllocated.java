@@ -2,6 +2,7 @@ package org.clw.ledger.events.referral;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 
 /**

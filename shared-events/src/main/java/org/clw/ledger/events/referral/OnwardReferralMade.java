@@ -2,6 +2,7 @@ package org.clw.ledger.events.referral;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.CaseEvent;
 
 /** The person was signposted, referred or accompanied to a community organisation. */
 @Revision("1")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.Reasoned;
 
 /**

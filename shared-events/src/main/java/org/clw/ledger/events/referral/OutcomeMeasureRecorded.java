@@ -3,6 +3,7 @@ package org.clw.ledger.events.referral;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.clw.ledger.events.CaseEvent;
 
 /** A wellbeing scale was completed at a timepoint of the case; the answers are kept item by item. */
 @Revision("1")
