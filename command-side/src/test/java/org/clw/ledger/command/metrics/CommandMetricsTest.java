@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Axon's command and event processor metrics (axon-micrometer) and the command outcome reach
- * {@code /actuator/prometheus}: under Spring Boot 4, Axon's own auto-configuration would record them in a registry
- * of its own.
+ * {@code /actuator/prometheus} through Boot's registry alone: under Spring Boot 4, Axon's own auto-configuration
+ * would add a registry of its own beside it.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:command-metrics;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
