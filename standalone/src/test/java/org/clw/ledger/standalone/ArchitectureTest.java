@@ -48,6 +48,7 @@ class ArchitectureTest {
     private static final String EVENTS = "org.clw.ledger.events..";
     private static final String API = "org.clw.ledger.api..";
     private static final String PRIVACY = "org.clw.ledger.privacy..";
+    private static final String EMBEDDED = "org.clw.ledger.embedded..";
     private static final String COMMAND = "org.clw.ledger.command..";
     private static final String QUERY = "org.clw.ledger.query..";
     private static final String STANDALONE = "org.clw.ledger.standalone..";
@@ -63,14 +64,14 @@ class ArchitectureTest {
     @Test
     void the_event_contract_depends_on_no_other_module_and_on_no_spring() {
         noClasses().that().resideInAPackage(EVENTS)
-                .should().dependOnClassesThat().resideInAnyPackage(API, PRIVACY, COMMAND, QUERY, STANDALONE,
-                        "org.springframework..")
+                .should().dependOnClassesThat().resideInAnyPackage(API, PRIVACY, EMBEDDED, COMMAND, QUERY,
+                        STANDALONE, "org.springframework..")
                 .check(production);
     }
 
     @Test
     void the_shared_modules_know_neither_side() {
-        noClasses().that().resideInAnyPackage(API, PRIVACY)
+        noClasses().that().resideInAnyPackage(API, PRIVACY, EMBEDDED)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, STANDALONE)
                 .check(production);
     }
@@ -93,7 +94,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"events", "api", "privacy", "mongo", "command", "query", "standalone"})
+    @ValueSource(strings = {"events", "api", "privacy", "embedded", "command", "query", "standalone"})
     void the_packages_of_a_module_have_no_cycles(String module) {
         slices().matching("org.clw.ledger." + module + ".(*)..").should().beFreeOfCycles()
                 .allowEmptyShould(true)

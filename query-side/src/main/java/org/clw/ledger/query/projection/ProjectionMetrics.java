@@ -7,7 +7,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Each projection's position, lag, rate and replay progress as gauges, from the last sampling. */
+/**
+ * What Axon's processor metrics (axon-micrometer's {@code eventProcessor.*}: events processed, time per event,
+ * latency, capacity) do not give: each projection's position, lag behind the head of the event store and replay
+ * progress, as gauges from the last sampling.
+ */
 @Component
 class ProjectionMetrics {
 
@@ -26,8 +30,6 @@ class ProjectionMetrics {
                     ProjectionStatus::position);
             gauge("clw.projection.lag", group, "Events the projection is behind the head of the event store",
                     ProjectionStatus::lag);
-            gauge("clw.projection.rate", group, "Events per second the projection processed over the last 10 s",
-                    ProjectionStatus::eventsPerSecond);
             gauge("clw.projection.replaying", group, "1 while the projection is replaying, 0 otherwise",
                     status -> status.replaying() ? 1 : 0);
             gauge("clw.projection.replay.progress", group, "How far a replay has got, 0-1; 1 when not replaying",

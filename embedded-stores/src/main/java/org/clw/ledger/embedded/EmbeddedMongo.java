@@ -1,4 +1,4 @@
-package org.clw.ledger.mongo;
+package org.clw.ledger.embedded;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -18,21 +18,24 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server) on a free loopback port, reached through the ordinary
  * MongoDB driver: the standalone default and the tests' store. {@code clw.mongo.embedded=file} keeps the data in an
  * H2 file under {@code clw.data-dir}, so read models and tokens survive a restart; {@code memory} keeps nothing.
  * Without the property (or with {@code false}), Spring Boot connects to the MongoDB at {@code spring.mongodb.uri}.
+ * An auto-configuration, so that it is active wherever this module is on the classpath (the standalone system, the
+ * two sides' tests) and absent from the two sides' own jars; before Boot's, whose client and health check back off.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnProperty("clw.mongo.embedded")
-class EmbeddedMongo {
+public class EmbeddedMongo {
 
     /** The commands after which the file store commits, so that an acknowledged write survives a crash. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify");
