@@ -159,7 +159,10 @@ class ReadModelsTest {
             query("/api/links-workers")
                     .andExpect(jsonPath("$.items[*].name", contains("Alex Morgan", "Sam Reid")))
                     .andExpect(jsonPath("$.items[*].openCases", contains(2, 1)))
-                    .andExpect(jsonPath("$.items[*].capacity", contains(3, 5)));
+                    .andExpect(jsonPath("$.items[*].capacity", contains(3, 5)))
+                    // Sam Reid is deactivated: no places, whatever the capacity.
+                    .andExpect(jsonPath("$.items[*].active", contains(true, false)))
+                    .andExpect(jsonPath("$.items[*].availablePlaces", contains(1, 0)));
         }
     }
 

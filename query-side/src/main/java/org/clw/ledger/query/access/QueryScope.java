@@ -13,9 +13,7 @@ import org.clw.ledger.api.security.ScopedPaths;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.referral.ReferralId;
-import org.clw.ledger.query.caseload.WorkerCaseload;
-import org.clw.ledger.query.participant.ParticipantRecord;
-import org.clw.ledger.query.referral.CaseSummary;
+import org.clw.ledger.query.projection.Collections;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,12 +54,12 @@ public class QueryScope extends ScopedPaths {
     @Override
     protected void checkParticipant(Caller caller, String participantId) {
         Document participant = mongo.findById(new ParticipantId(participantId).value(), Document.class,
-                ParticipantRecord.COLLECTION);
+                Collections.PARTICIPANTS);
         List<?> referrals = participant == null ? List.of()
                 : participant.getList("referralIds", Object.class, List.of());
         Query cases = Query.query(Criteria.where("_id").in(referrals));
         cases.fields().include("settingId", "workerId");
-        if (!referrals.isEmpty() && mongo.find(cases, Document.class, CaseSummary.COLLECTION).stream()
+        if (!referrals.isEmpty() && mongo.find(cases, Document.class, Collections.CASES).stream()
                 .noneMatch(scope -> caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId")))) {
             throw new NotVisible(participantId);
         }
@@ -100,11 +98,11 @@ public class QueryScope extends ScopedPaths {
     private Document scopeOf(String referralId) {
         Query query = Query.query(Criteria.where("_id").is(referralId));
         query.fields().include("settingId", "workerId");
-        return mongo.findOne(query, Document.class, CaseSummary.COLLECTION);
+        return mongo.findOne(query, Document.class, Collections.CASES);
     }
 
     private Collection<String> settingsOf(String workerId) {
-        Document caseload = mongo.findById(workerId, Document.class, WorkerCaseload.COLLECTION);
+        Document caseload = mongo.findById(workerId, Document.class, Collections.CASELOADS);
         return caseload == null ? List.of() : caseload.getList("settings", String.class, List.of());
     }
 }

@@ -42,10 +42,12 @@ class CaseloadController {
     record WorkerSummary(String workerId, String name, boolean active, List<String> settings, int capacity,
                          int openCases, int availablePlaces, boolean overCapacity) {
 
+        /** A deactivated worker takes no new cases, so has no places, whatever their capacity. */
         static WorkerSummary of(WorkerCaseload caseload) {
             int open = caseload.cases.size();
+            int places = caseload.active ? Math.max(0, caseload.capacity - open) : 0;
             return new WorkerSummary(caseload.workerId, caseload.name, caseload.active, caseload.settings,
-                    caseload.capacity, open, Math.max(0, caseload.capacity - open), open > caseload.capacity);
+                    caseload.capacity, open, places, open > caseload.capacity);
         }
     }
 

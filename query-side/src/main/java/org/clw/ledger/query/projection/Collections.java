@@ -1,0 +1,15 @@
+package org.clw.ledger.query.projection;
+
+/**
+ * The names of the read models' collections that more than one feature reads (access checks read cases and
+ * caseloads), so that no feature package needs another's document types for them.
+ */
+public final class Collections {
+
+    public static final String CASES = "cases";
+    public static final String CASELOADS = "caseloads";
+    public static final String PARTICIPANTS = "participants";
+
+    private Collections() {
+    }
+}
