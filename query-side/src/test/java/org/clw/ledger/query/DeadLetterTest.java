@@ -79,7 +79,7 @@ class DeadLetterTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.processingGroup == 'poison-test')].deadLetters").value(4))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'poison-test')].sequences").value(2))
-                .andExpect(jsonPath("$[?(@.processingGroup == 'statistics')].deadLetters").value(0))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'cases')].deadLetters").value(0))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'poison-test')].firstSequences[0].letters[*].eventType")
                         .value(org.hamcrest.Matchers.contains("ReferralReceived", "ReferralAccepted")))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'poison-test')].firstSequences[0].letters[0].cause")

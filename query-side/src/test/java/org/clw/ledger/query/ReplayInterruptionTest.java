@@ -23,17 +23,14 @@ import org.springframework.data.mongodb.core.MongoOperations;
  */
 @SpringBootTest(classes = QuerySideApplication.class, properties = {
         "axon.axonserver.enabled=false", "clw.mongo.embedded=memory", "spring.application.name=replay-interruption",
-        "axon.eventhandling.processors.case-summaries.batch-size=3",
-        "axon.eventhandling.processors.caseloads.batch-size=3",
-        "axon.eventhandling.processors.waiting-lists.batch-size=3",
-        "axon.eventhandling.processors.statistics.batch-size=3",
-        "axon.eventhandling.processors.timeline.batch-size=3",
-        "axon.eventhandling.processors.audit-trail.batch-size=3"})
+        "axon.eventhandling.processors.cases.batch-size=3",
+        "axon.eventhandling.processors.settings.batch-size=3",
+        "axon.eventhandling.processors.participants.batch-size=3"})
 @Import(InMemoryEvents.class)
 class ReplayInterruptionTest {
 
     private static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
-            "timeline", "audit_trail");
+            "timeline", "programme", "audit_trail", "settings", "participants");
 
     @Autowired
     EventStore eventStore;

@@ -1,9 +1,9 @@
 package org.clw.ledger.events;
 
 import java.time.Instant;
+import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.linksworker.LinksWorkerEvent;
 import org.clw.ledger.events.participant.ParticipantEvent;
-import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.setting.SettingEvent;
 
 /**

@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -160,14 +161,16 @@ class ArchitectureTest {
     /**
      * Commands stay public whatever uses them: they are messages, which Axon Server carries between JVMs. A class that
      * declares a public constant is used where the compiler copied the constant in, which the class files no longer
-     * show. {@code ProjectionStatus} is read by the benchmarks module, which is not on this test's class path.
+     * show. A service provider (META-INF/services) is found by its public name. {@code ProjectionStatus} is read by
+     * the benchmarks module, which is not on this test's class path.
      */
     @ParameterizedTest
     @ValueSource(strings = {"command", "query", "standalone"})
     void a_feature_class_is_public_only_when_another_package_uses_it(String side) {
         classes().that().resideInAPackage("org.clw.ledger." + side + "..").and().arePublic()
                 .and().areTopLevelClasses()
-                .and(DescribedPredicate.not(startsAnApplication().or(isACommand()).or(declaresAPublicConstant())))
+                .and(DescribedPredicate.not(startsAnApplication().or(isACommand()).or(declaresAPublicConstant())
+                        .or(isAServiceProvider())))
                 .and().doNotHaveFullyQualifiedName("org.clw.ledger.query.projection.ProjectionStatus")
                 .should(beUsedFromAnotherPackage())
                 .allowEmptyShould(true)
@@ -178,6 +181,21 @@ class ArchitectureTest {
         return DescribedPredicate.describe("start an application", javaClass -> javaClass.getMethods().stream()
                 .anyMatch(method -> method.getName().equals("main")
                         && method.getModifiers().contains(JavaModifier.STATIC)));
+    }
+
+    private static DescribedPredicate<JavaClass> isAServiceProvider() {
+        Set<String> providers = new HashSet<>();
+        try (Stream<Path> files = Files.walk(Path.of(".."), 7)) {
+            for (Path file : files.filter(f -> f.getParent() != null && f.getParent().endsWith(
+                    Path.of("src", "main", "resources", "META-INF", "services"))).toList()) {
+                Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty())
+                        .forEach(providers::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return DescribedPredicate.describe("are service providers",
+                javaClass -> providers.contains(javaClass.getName()));
     }
 
     private static DescribedPredicate<JavaClass> isACommand() {

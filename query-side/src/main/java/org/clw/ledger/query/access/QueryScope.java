@@ -58,8 +58,9 @@ public class QueryScope extends ScopedPaths {
         List<?> referrals = participant == null ? List.of()
                 : participant.getList("referralIds", Object.class, List.of());
         Query cases = Query.query(Criteria.where("_id").in(referrals));
-        cases.fields().include("settingId", "workerId");
+        cases.fields().include("state.settingId", "state.workerId");
         if (!referrals.isEmpty() && mongo.find(cases, Document.class, Collections.CASES).stream()
+                .map(QueryScope::stateOf)
                 .noneMatch(scope -> caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId")))) {
             throw new NotVisible(participantId);
         }
@@ -79,8 +80,8 @@ public class QueryScope extends ScopedPaths {
     public Criteria caseCriteria() {
         Caller caller = caller();
         return switch (caller.role()) {
-            case LINKS_WORKER -> Criteria.where("workerId").is(caller.workerId());
-            case SERVICE_MANAGER -> Criteria.where("settingId").in(caller.managedSettings());
+            case LINKS_WORKER -> Criteria.where("state.workerId").is(caller.workerId());
+            case SERVICE_MANAGER -> Criteria.where("state.settingId").in(caller.managedSettings());
             default -> null;
         };
     }
@@ -95,10 +96,16 @@ public class QueryScope extends ScopedPaths {
         };
     }
 
+    /** A case's setting and worker, from its stored state in the {@code cases} read model; null for no case. */
     private Document scopeOf(String referralId) {
         Query query = Query.query(Criteria.where("_id").is(referralId));
-        query.fields().include("settingId", "workerId");
-        return mongo.findOne(query, Document.class, Collections.CASES);
+        query.fields().include("state.settingId", "state.workerId");
+        Document found = mongo.findOne(query, Document.class, Collections.CASES);
+        return found == null ? null : stateOf(found);
+    }
+
+    private static Document stateOf(Document stored) {
+        return stored.get("state", new Document());
     }
 
     private Collection<String> settingsOf(String workerId) {

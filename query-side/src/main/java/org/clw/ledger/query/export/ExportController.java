@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
+import org.clw.ledger.query.referral.CaseState;
 import org.clw.ledger.query.referral.CaseSummary;
 import org.clw.ledger.query.setting.SettingView;
 import org.springframework.data.domain.Sort;
@@ -65,7 +66,7 @@ class ExportController {
                     "onward_referrals", "onward_taken_up", "outcome_measures", "closures", "closed_on",
                     "closure_reason", "reopenings"));
             try (Stream<CaseSummary> cases = allCases()) {
-                for (CaseSummary c : (Iterable<CaseSummary>) cases::iterator) {
+                for (CaseState c : (Iterable<CaseState>) cases.map(CaseSummary::state)::iterator) {
                     SettingView setting = settings.get(c.settingId());
                     Csv.row(writer, Arrays.asList(c.referralId(), c.participantId(), c.settingId(),
                             setting == null ? null : setting.hscp(), c.route(), c.primaryNeed(),

@@ -13,6 +13,7 @@ import org.clw.ledger.events.participant.ParticipantRegistered;
 import org.clw.ledger.events.referral.ReferralReceived;
 import org.clw.ledger.query.projection.Positions;
 import org.clw.ledger.query.projection.ProjectionBatch;
+import org.clw.ledger.query.projection.Staged;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,8 @@ class ParticipantProjection {
     }
 
     @EventHandler
-    void on(ParticipantRegistered event, @SequenceNumber long sequence, TrackingToken token) {
-        apply(event.participantId(), sequence, token, participant -> {
+    void on(ParticipantRegistered event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+        apply(batch, event.participantId(), sequence, token, participant -> {
             participant.personalDetails = event.personalDetails();
             participant.demographics = event.demographics();
             participant.registeredAt = event.occurredAt();
@@ -43,16 +44,16 @@ class ParticipantProjection {
     }
 
     @EventHandler
-    void on(ParticipantDetailsChanged event, @SequenceNumber long sequence, TrackingToken token) {
-        apply(event.participantId(), sequence, token, participant -> {
+    void on(ParticipantDetailsChanged event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+        apply(batch, event.participantId(), sequence, token, participant -> {
             participant.personalDetails = event.personalDetails();
             participant.demographics = event.demographics();
         });
     }
 
     @EventHandler
-    void on(ParticipantErased event, @SequenceNumber long sequence, TrackingToken token) {
-        apply(event.participantId(), sequence, token, participant -> {
+    void on(ParticipantErased event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+        apply(batch, event.participantId(), sequence, token, participant -> {
             participant.personalDetails = null;
             participant.erased = true;
             participant.erasedAt = event.occurredAt();
@@ -61,31 +62,33 @@ class ParticipantProjection {
 
     /** A case's event, not the participant's: adding its id is idempotent, so no version guards it. */
     @EventHandler
-    void on(ReferralReceived event) {
-        ProjectionBatch batch = ProjectionBatch.current(mongo);
-        ParticipantRecord participant = find(batch, event.participantId());
-        if (participant.referralIds.add(event.referralId().value())) {
-            batch.save(COLLECTION, participant.participantId, participant);
-        }
+    void on(ReferralReceived event, ProjectionBatch batch) {
+        Staged writes = batch.stage();
+        writes.update(COLLECTION, event.participantId().value(), ParticipantRecord.class,
+                () -> created(event.participantId()),
+                participant -> participant.referralIds.add(event.referralId().value()));
+        batch.commit(writes);
     }
 
-    private void apply(ParticipantId id, long sequence, TrackingToken token, Consumer<ParticipantRecord> change) {
-        ProjectionBatch batch = ProjectionBatch.current(mongo);
-        ParticipantRecord participant = find(batch, id);
-        if (sequence > participant.version) {
+    private static void apply(ProjectionBatch batch, ParticipantId id, long sequence, TrackingToken token,
+            Consumer<ParticipantRecord> change) {
+        Staged writes = batch.stage();
+        writes.update(COLLECTION, id.value(), ParticipantRecord.class, () -> created(id), participant -> {
+            if (sequence <= participant.version) {
+                return false;
+            }
             change.accept(participant);
             participant.version = sequence;
             participant.position = Positions.of(token);
-            batch.save(COLLECTION, participant.participantId, participant);
-        }
+            return true;
+        });
+        batch.commit(writes);
     }
 
-    private static ParticipantRecord find(ProjectionBatch batch, ParticipantId id) {
-        return batch.find(COLLECTION, id.value(), ParticipantRecord.class).orElseGet(() -> {
-            ParticipantRecord created = new ParticipantRecord();
-            created.participantId = id.value();
-            return created;
-        });
+    private static ParticipantRecord created(ParticipantId id) {
+        ParticipantRecord created = new ParticipantRecord();
+        created.participantId = id.value();
+        return created;
     }
 
     @ResetHandler

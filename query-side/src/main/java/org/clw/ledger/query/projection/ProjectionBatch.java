@@ -1,16 +1,14 @@
 package org.clw.ledger.query.projection;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.clw.ledger.events.CaseEvent;
 import org.springframework.data.mapping.PropertyHandler;
@@ -22,41 +20,33 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The documents that the events of one processor batch read and change: each is read at most once and written at
- * most once per batch, in one unordered bulk write per collection, when the batch's last event has been handled and
- * before the processor stores its token. Read models are written before case state, so that a crash between the two
- * makes the batch replay changes that the read models absorb (see {@code referral.CaseChanges}).
+ * The documents that the events of one processor batch read and change, handed to each event handler as a parameter.
+ * Each document is read at most once and written at most once per batch. A handler stages its writes
+ * ({@link #stage()}) and commits them when it has handled its event whole ({@link #commit}); what a failing handler
+ * staged is dropped with it.
+ *
+ * <p>At the end of the batch, before the processor stores its token, every changed document is first written to a
+ * journal ({@code projection_journal}) and marked complete there, then written in place, one unordered bulk write per
+ * collection, and the journal is cleared. A crash after the mark is completed from the journal when the group's next
+ * batch starts; a crash before it leaves the read models as they were, and the batch is processed again. Either way
+ * every document of a batch is written or none is, so derived documents need no per-case bookkeeping to absorb a
+ * repeated change: the cases' own versions tell the fold that an event was applied.
  */
 public final class ProjectionBatch {
 
+    static final String JOURNAL = "projection_journal";
+
     private final MongoOperations mongo;
-    private final UnitOfWork<?> unitOfWork;
-    private final Set<String> prefetched = new HashSet<>();
+    private final String group;
+    private final List<? extends Message<?>> messages;
+    private final Set<String> prefetched = new java.util.HashSet<>();
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
-    private final Map<String, Map<String, Object>> readModels = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> caseStates = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
 
-    private ProjectionBatch(MongoOperations mongo, UnitOfWork<?> unitOfWork) {
+    ProjectionBatch(MongoOperations mongo, String group, List<? extends Message<?>> messages) {
         this.mongo = mongo;
-        this.unitOfWork = unitOfWork;
-    }
-
-    /** The batch of the unit of work the calling event handler runs in. */
-    public static ProjectionBatch current(MongoOperations mongo) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(ProjectionBatch.class.getName(),
-                key -> new ProjectionBatch(mongo, unitOfWork));
-    }
-
-    /** Writes what the current unit of work's batch changed, if anything. */
-    static void flush(UnitOfWork<?> unitOfWork) {
-        ProjectionBatch batch = unitOfWork.root().getResource(ProjectionBatch.class.getName());
-        if (batch != null) {
-            batch.write(batch.readModels);
-            batch.write(batch.caseStates);
-            batch.readModels.clear();
-            batch.caseStates.clear();
-        }
+        this.group = group;
+        this.messages = messages;
     }
 
     /**
@@ -65,8 +55,8 @@ public final class ProjectionBatch {
      */
     public <D> Optional<D> findCase(String collection, String referralId, Class<D> type) {
         Map<String, Optional<Object>> known = read.computeIfAbsent(collection, name -> new HashMap<>());
-        if (prefetched.add(collection) && unitOfWork instanceof BatchingUnitOfWork<?> batch) {
-            Set<String> ids = batch.getMessages().stream()
+        if (prefetched.add(collection)) {
+            Set<String> ids = messages.stream()
                     .map(Message::getPayload)
                     .filter(CaseEvent.class::isInstance)
                     .map(event -> ((CaseEvent) event).referralId().value())
@@ -79,37 +69,87 @@ public final class ProjectionBatch {
         return find(collection, referralId, type);
     }
 
-    /** The document as this batch sees it: its own unwritten change, or what the store holds. */
+    /** The document as this batch sees it: its own committed change, or what the store holds. */
     public <D> Optional<D> find(String collection, String id, Class<D> type) {
         Optional<Object> found = read.computeIfAbsent(collection, name -> new HashMap<>())
                 .computeIfAbsent(id, key -> Optional.ofNullable(mongo.findById(key, type, collection)));
         return found.map(type::cast);
     }
 
-    /** Marks a read-model document for writing at the end of the batch. */
-    public void save(String collection, String id, Object document) {
-        remember(collection, id, document);
-        readModels.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
+    /** A new set of writes for the event being handled. */
+    public Staged stage() {
+        return new Staged();
     }
 
-    /** Marks a projection's private copy of a case's state for writing, after the read models. */
-    public void saveCaseState(String collection, String id, Object document) {
-        remember(collection, id, document);
-        caseStates.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
+    /** Applies an event's staged writes to the batch's documents, in the order they were staged. */
+    public void commit(Staged staged) {
+        for (Object write : staged.writes) {
+            if (write instanceof Staged.Update<?> update) {
+                apply(update);
+            } else if (write instanceof Staged.Replacement replacement) {
+                remember(replacement.collection(), replacement.id(), replacement.document());
+            }
+        }
+    }
+
+    private <D> void apply(Staged.Update<D> update) {
+        D document = find(update.collection(), update.id(), update.type()).orElseGet(update.create());
+        if (update.change().test(document)) {
+            remember(update.collection(), update.id(), document);
+        }
     }
 
     private void remember(String collection, String id, Object document) {
         read.computeIfAbsent(collection, name -> new HashMap<>()).put(id, Optional.of(document));
+        changed.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
     }
 
-    private void write(Map<String, Map<String, Object>> pending) {
-        pending.forEach((collection, documents) -> {
+    /** Writes what the batch changed: journalled, marked complete, written in place, journal cleared. */
+    void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Document> entries = new ArrayList<>();
+        changed.forEach((collection, documents) -> documents.forEach((id, document) -> entries.add(
+                new Document("_id", group + "|" + entries.size()).append("group", group)
+                        .append("collection", collection).append("document", toDocument(document)))));
+        changed.clear();
+        mongo.getCollection(JOURNAL).insertMany(entries);
+        mongo.getCollection(JOURNAL).insertOne(new Document("_id", group + "|complete").append("group", group));
+        writeInPlace(mongo, entries);
+        mongo.getCollection(JOURNAL).deleteMany(new Document("group", group));
+    }
+
+    /** Completes the group's last flush if a crash interrupted it after its journal was marked complete. */
+    static void recover(MongoOperations mongo, String group) {
+        var journal = mongo.getCollection(JOURNAL);
+        if (journal.find(new Document("_id", group + "|complete")).first() != null) {
+            List<Document> entries = journal.find(new Document("group", group))
+                    .into(new ArrayList<>()).stream()
+                    .filter(entry -> entry.get("collection") != null)
+                    .sorted(java.util.Comparator.comparingInt(entry -> Integer.parseInt(
+                            entry.getString("_id").substring(group.length() + 1))))
+                    .toList();
+            writeInPlace(mongo, entries);
+        }
+        journal.deleteMany(new Document("group", group));
+    }
+
+    private static void writeInPlace(MongoOperations mongo, List<Document> entries) {
+        Map<String, List<Document>> byCollection = new LinkedHashMap<>();
+        entries.forEach(entry -> byCollection.computeIfAbsent(entry.getString("collection"), name -> new ArrayList<>())
+                .add(entry.get("document", Document.class)));
+        byCollection.forEach((collection, documents) -> {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            documents.forEach((id, document) -> bulk.replaceOne(
-                    Query.query(Criteria.where("_id").is(id)), toDocument(document),
-                    FindAndReplaceOptions.options().upsert()));
+            documents.forEach(document -> bulk.replaceOne(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                    document, FindAndReplaceOptions.options().upsert()));
             bulk.execute();
         });
+    }
+
+    private String idOf(Object document) {
+        return (String) mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
+                .getIdentifierAccessor(document).getRequiredIdentifier();
     }
 
     /**
@@ -117,12 +157,10 @@ public final class ProjectionBatch {
      * it gives the same bytes however the writes fell into batches (mongo-java-server keeps the old key order of a
      * replaced document and appends new keys; MongoDB stores the replacement as given).
      */
-    private String idOf(Object document) {
-        return (String) mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
-                .getIdentifierAccessor(document).getRequiredIdentifier();
-    }
-
     private Document toDocument(Object document) {
+        if (document instanceof Document plain) {
+            return plain;
+        }
         Document converted = new Document();
         mongo.getConverter().write(document, converted);
         if (converted.get("_id") == null) {

@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -38,9 +39,9 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ConfigurerModule projectionBatches() {
+    ConfigurerModule projectionBatches(MongoOperations mongo) {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatchFlusher())
+                .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

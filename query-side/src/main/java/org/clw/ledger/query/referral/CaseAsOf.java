@@ -1,42 +1,54 @@
 package org.clw.ledger.query.referral;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.CaseEvent;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
  * A case as it stood at a past moment or version: its stored events up to there, folded by the very
- * {@link CaseSummary#apply} that builds the {@code cases} projection, so the two cannot drift. "At a moment" means
- * as recorded: the events the store had recorded by then.
+ * {@link CaseState#next} that builds the {@code cases} projection, so the two cannot drift. "At a moment" means
+ * as recorded: the events the store had recorded by then. Its position is where the read model read that version's
+ * event, so the body is the one the live case had then.
  */
 @Component
 class CaseAsOf {
 
     private final EventStore eventStore;
+    private final MongoOperations mongo;
 
-    CaseAsOf(EventStore eventStore) {
+    CaseAsOf(EventStore eventStore, MongoOperations mongo) {
         this.eventStore = eventStore;
+        this.mongo = mongo;
     }
 
-    Optional<CaseSummary> at(String referralId, Instant moment) {
+    Optional<CaseBody> at(String referralId, Instant moment) {
         return fold(referralId, event -> !event.getTimestamp().isAfter(moment));
     }
 
-    Optional<CaseSummary> atVersion(String referralId, long version) {
+    Optional<CaseBody> atVersion(String referralId, long version) {
         return fold(referralId, event -> event.getSequenceNumber() <= version)
-                .filter(summary -> summary.version() == version);
+                .filter(body -> body.version() == version);
     }
 
-    private Optional<CaseSummary> fold(String referralId, Predicate<DomainEventMessage<?>> included) {
-        CaseSummary summary = new CaseSummary();
-        eventStore.readEvents(referralId, 0).asStream()
-                .takeWhile(included)
-                .filter(event -> event.getPayload() instanceof CaseEvent)
-                .forEach(event -> summary.apply((CaseEvent) event.getPayload(), event.getSequenceNumber(), -1));
-        return summary.exists() ? Optional.of(summary) : Optional.empty();
+    private Optional<CaseBody> fold(String referralId, Predicate<DomainEventMessage<?>> included) {
+        CaseState state = CaseState.none();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(referralId, 0).asStream()
+                .takeWhile(included).toList();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof CaseEvent caseEvent) {
+                state = state.next(caseEvent, event.getSequenceNumber()).orElse(state);
+            }
+        }
+        if (!state.exists()) {
+            return Optional.empty();
+        }
+        CaseSummary live = mongo.findById(referralId, CaseSummary.class, CaseSummary.COLLECTION);
+        return Optional.of(CaseBody.of(state, live == null ? -1 : live.positionOf(state.version())));
     }
 }

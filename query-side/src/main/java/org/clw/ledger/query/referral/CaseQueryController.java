@@ -45,19 +45,19 @@ class CaseQueryController {
 
     /**
      * The case now, from the read model; or, with {@code asOf} (an instant) or {@code version}, as it stood then,
-     * from the event store. A {@code position} of -1 marks a summary folded on request.
+     * folded from the event store: the same state has the same body either way.
      */
     @GetMapping("/{referralId}")
-    CaseSummary find(@PathVariable ReferralId referralId,
+    CaseBody find(@PathVariable ReferralId referralId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @Min(0) Long version) {
         if (asOf != null && version != null) {
             throw new InvalidParameter("version", "give asOf or version, not both");
         }
-        Optional<CaseSummary> summary = asOf != null ? this.asOf.at(referralId.value(), asOf)
+        Optional<CaseBody> summary = asOf != null ? this.asOf.at(referralId.value(), asOf)
                 : version != null ? this.asOf.atVersion(referralId.value(), version)
-                : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class,
-                        CaseSummaryProjection.COLLECTION));
+                : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class, CaseSummary.COLLECTION))
+                        .map(CaseBody::of);
         return summary.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Unknown id " + referralId + (asOf != null || version != null ? " at that point" : "")));
     }
@@ -67,7 +67,7 @@ class CaseQueryController {
      * may see: a links worker's own, a manager's settings'.
      */
     @GetMapping
-    PageOf<CaseSummary> search(
+    PageOf<CaseBody> search(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) LinksWorkerId worker,
@@ -82,26 +82,28 @@ class CaseQueryController {
         List<Criteria> criteria = new ArrayList<>();
         Optional.ofNullable(scope.caseCriteria()).ifPresent(criteria::add);
         if (status != null) {
-            criteria.add(Criteria.where("status").is(status));
+            criteria.add(Criteria.where("state.status").is(status));
         }
         if (setting != null) {
-            criteria.add(Criteria.where("settingId").is(setting.value()));
+            criteria.add(Criteria.where("state.settingId").is(setting.value()));
         }
         if (worker != null) {
-            criteria.add(Criteria.where("workerId").is(worker.value()));
+            criteria.add(Criteria.where("state.workerId").is(worker.value()));
         }
         if (need != null) {
-            criteria.add(Criteria.where("needs").is(need));
+            criteria.add(Criteria.where("state.needs").is(need));
         }
         if (from != null) {
-            criteria.add(Criteria.where("receivedAt").gte(ProgrammeCalendar.startOf(from)));
+            criteria.add(Criteria.where("state.receivedAt").gte(ProgrammeCalendar.startOf(from)));
         }
         if (to != null) {
-            criteria.add(Criteria.where("receivedAt").lt(ProgrammeCalendar.startOf(to.plusDays(1))));
+            criteria.add(Criteria.where("state.receivedAt").lt(ProgrammeCalendar.startOf(to.plusDays(1))));
         }
         Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
-        long total = mongo.count(query, CaseSummaryProjection.COLLECTION);
-        query.with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
-        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummaryProjection.COLLECTION), page, size, total);
+        long total = mongo.count(query, CaseSummary.COLLECTION);
+        query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip((long) page * size)
+                .limit(size);
+        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream().map(CaseBody::of)
+                .toList(), page, size, total);
     }
 }

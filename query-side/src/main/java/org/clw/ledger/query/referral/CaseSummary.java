@@ -1,358 +1,52 @@
 package org.clw.ledger.query.referral;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.clw.ledger.events.appointment.AppointmentAttended;
-import org.clw.ledger.events.appointment.AppointmentBooked;
-import org.clw.ledger.events.appointment.AppointmentCancelled;
-import org.clw.ledger.events.appointment.AppointmentMissed;
-import org.clw.ledger.events.appointment.AppointmentRescheduled;
-import org.clw.ledger.events.appointment.Attendance;
-import org.clw.ledger.events.appointment.AttendanceCorrected;
-import org.clw.ledger.events.referral.CaseClosed;
-import org.clw.ledger.events.CaseEvent;
-import org.clw.ledger.events.referral.CaseReopened;
-import org.clw.ledger.events.referral.ClosureReason;
-import org.clw.ledger.events.referral.DeclineReason;
-import org.clw.ledger.events.referral.LinksWorkerAllocated;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralMade;
-import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
-import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
-import org.clw.ledger.events.referral.ReferralAccepted;
-import org.clw.ledger.events.referral.ReferralDeclined;
-import org.clw.ledger.events.referral.ReferralReceived;
-import org.clw.ledger.events.referral.ReferralRoute;
 import org.springframework.data.annotation.Id;
 
 /**
- * A case as it stands after a prefix of its events: the document of the {@code cases} read model, and the state from
- * which the other case-derived read models compute their changes. Built only by {@link #apply}, a pure fold over the
- * case's events, so that a case's state at any past moment is the same fold over fewer events.
+ * The stored document of the {@code cases} read model: a case's folded state, and where in the event stream each of
+ * its events was read (so that the case as of an earlier version can say where it stood, too).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CaseSummary {
 
-    public static final String COLLECTION = "cases";
+    public static final String COLLECTION = org.clw.ledger.query.projection.Collections.CASES;
 
     @Id
     private String referralId;
-    /** The case aggregate's sequence number of the last event applied; -1 before any. */
-    private long version = -1;
-    /** The event stream position of the last event applied. */
+    /** The stream position of the last event applied. */
     private long position = -1;
-    private String participantId;
-    private String settingId;
-    private List<Need> needs = new ArrayList<>();
-    private Need primaryNeed;
-    private ReferralRoute route;
-    private CaseStatus status;
-    private Instant receivedAt;
-    private Instant acceptedAt;
-    private Instant declinedAt;
-    private DeclineReason declineReason;
-    private String workerId;
-    private Instant allocatedAt;
-    private int allocations;
-    private boolean allocatedAboveCapacity;
-    private List<AppointmentView> appointments = new ArrayList<>();
-    private int appointmentsAttended;
-    private int appointmentsMissed;
-    private int appointmentsCancelled;
-    private Instant firstAttendedAt;
-    private int attendanceCorrections;
-    private List<OnwardReferralView> onwardReferrals = new ArrayList<>();
-    private List<OutcomeMeasureView> outcomeMeasures = new ArrayList<>();
-    private List<ClosureView> closures = new ArrayList<>();
-    private Instant closedAt;
-    private ClosureReason closureReason;
-    private int reopenings;
-    private List<StatusChange> statusHistory = new ArrayList<>();
-    private Instant lastChangedAt;
+    /** The stream position of each applied event, by its sequence number (-1 where none was read). */
+    private List<Long> positions = new ArrayList<>();
+    private CaseState state;
 
-    /** A copy whose later changes leave this one as it is. */
-    public CaseSummary copy() {
-        CaseSummary copy = new CaseSummary();
-        copy.referralId = referralId;
-        copy.version = version;
-        copy.position = position;
-        copy.participantId = participantId;
-        copy.settingId = settingId;
-        copy.needs = new ArrayList<>(needs);
-        copy.primaryNeed = primaryNeed;
-        copy.route = route;
-        copy.status = status;
-        copy.receivedAt = receivedAt;
-        copy.acceptedAt = acceptedAt;
-        copy.declinedAt = declinedAt;
-        copy.declineReason = declineReason;
-        copy.workerId = workerId;
-        copy.allocatedAt = allocatedAt;
-        copy.allocations = allocations;
-        copy.allocatedAboveCapacity = allocatedAboveCapacity;
-        copy.appointments = new ArrayList<>(appointments);
-        copy.appointmentsAttended = appointmentsAttended;
-        copy.appointmentsMissed = appointmentsMissed;
-        copy.appointmentsCancelled = appointmentsCancelled;
-        copy.firstAttendedAt = firstAttendedAt;
-        copy.attendanceCorrections = attendanceCorrections;
-        copy.onwardReferrals = new ArrayList<>(onwardReferrals);
-        copy.outcomeMeasures = new ArrayList<>(outcomeMeasures);
-        copy.closures = new ArrayList<>(closures);
-        copy.closedAt = closedAt;
-        copy.closureReason = closureReason;
-        copy.reopenings = reopenings;
-        copy.statusHistory = new ArrayList<>(statusHistory);
-        copy.lastChangedAt = lastChangedAt;
-        return copy;
-    }
-
-    /**
-     * Applies the case's event with aggregate sequence number {@code sequence}, read at stream {@code position}.
-     *
-     * @return false when the event was applied before (its sequence is not beyond this state's), so nothing changed
-     */
-    public boolean apply(CaseEvent event, long sequence, long position) {
-        if (sequence <= version) {
-            return false;
+    static CaseSummary of(CaseState state, CaseSummary previous, long position) {
+        CaseSummary summary = new CaseSummary();
+        summary.referralId = state.referralId();
+        summary.position = position;
+        summary.positions = new ArrayList<>(previous == null ? List.of() : previous.positions);
+        while (summary.positions.size() < state.version()) {
+            summary.positions.add(-1L);
         }
-        if (event instanceof ReferralReceived received) {
-            referralId = received.referralId().value();
-            participantId = received.participantId().value();
-            settingId = received.settingId().value();
-            needs = received.needs().stream().sorted().toList();
-            primaryNeed = received.primaryNeed();
-            route = received.route();
-            receivedAt = received.occurredAt();
-            status = CaseStatus.RECEIVED;
-        } else if (event instanceof ReferralAccepted accepted) {
-            acceptedAt = accepted.occurredAt();
-            status = CaseStatus.ACCEPTED;
-        } else if (event instanceof ReferralDeclined declined) {
-            declinedAt = declined.occurredAt();
-            declineReason = declined.reason();
-            status = CaseStatus.DECLINED;
-        } else if (event instanceof LinksWorkerAllocated allocated) {
-            workerId = allocated.workerId().value();
-            allocatedAt = allocated.occurredAt();
-            allocations++;
-            allocatedAboveCapacity = allocated.capacityOverride();
-            if (status == CaseStatus.ACCEPTED) {
-                status = CaseStatus.ALLOCATED;
-            }
-        } else if (event instanceof AppointmentBooked booked) {
-            appointments.add(new AppointmentView(booked.appointmentId().value(), booked.start(),
-                    booked.durationMinutes(), booked.mode(), AppointmentState.BOOKED, booked.occurredAt(), null));
-        } else if (event instanceof AppointmentRescheduled moved) {
-            replaceAppointment(moved.appointmentId().value(),
-                    appointment -> appointment.movedTo(moved.start(), moved.durationMinutes()));
-        } else if (event instanceof AppointmentCancelled cancelled) {
-            replaceAppointment(cancelled.appointmentId().value(),
-                    appointment -> appointment.with(AppointmentState.CANCELLED, cancelled.occurredAt()));
-        } else if (event instanceof AppointmentAttended attended) {
-            replaceAppointment(attended.appointmentId().value(),
-                    appointment -> appointment.with(AppointmentState.ATTENDED, attended.occurredAt()));
-        } else if (event instanceof AppointmentMissed missed) {
-            replaceAppointment(missed.appointmentId().value(),
-                    appointment -> appointment.with(AppointmentState.MISSED, missed.occurredAt()));
-        } else if (event instanceof AttendanceCorrected corrected) {
-            attendanceCorrections++;
-            AppointmentState state = corrected.to() == Attendance.ATTENDED
-                    ? AppointmentState.ATTENDED : AppointmentState.MISSED;
-            replaceAppointment(corrected.appointmentId().value(),
-                    appointment -> appointment.with(state, appointment.changedAt()));
-        } else if (event instanceof OnwardReferralMade made) {
-            onwardReferrals.add(new OnwardReferralView(made.onwardReferralId().value(), made.organisation(),
-                    made.need(), made.kind(), made.occurredAt(), null, null));
-        } else if (event instanceof OnwardReferralOutcomeRecorded outcome) {
-            onwardReferrals.replaceAll(onward -> onward.onwardReferralId().equals(outcome.onwardReferralId().value())
-                    ? new OnwardReferralView(onward.onwardReferralId(), onward.organisation(), onward.need(),
-                    onward.kind(), onward.madeAt(), outcome.outcome(), outcome.occurredAt())
-                    : onward);
-        } else if (event instanceof OutcomeMeasureRecorded measure) {
-            outcomeMeasures.add(new OutcomeMeasureView(measure.instrument(), measure.timepoint(), measure.score(),
-                    measure.mode(), measure.occurredAt()));
-        } else if (event instanceof CaseClosed closed) {
-            closures.add(new ClosureView(closed.occurredAt(), closed.reason(), appointmentsAttended));
-            closedAt = closed.occurredAt();
-            closureReason = closed.reason();
-            status = CaseStatus.CLOSED;
-        } else if (event instanceof CaseReopened) {
-            reopenings++;
-            closedAt = null;
-            closureReason = null;
-            status = workerId != null ? CaseStatus.ACTIVE : CaseStatus.ACCEPTED;
-        }
-        recountAppointments();
-        recordStatusChange(event.occurredAt());
-        this.version = sequence;
-        this.position = position;
-        this.lastChangedAt = event.occurredAt();
-        return true;
-    }
-
-    private void recordStatusChange(Instant at) {
-        String holder = status != null && status.isOpen() ? workerId : null;
-        StatusChange last = statusHistory.isEmpty() ? null : statusHistory.get(statusHistory.size() - 1);
-        if (last == null || last.status() != status || !java.util.Objects.equals(last.holder(), holder)) {
-            Instant when = last != null && at.isBefore(last.at()) ? last.at() : at;
-            statusHistory.add(new StatusChange(when, status, holder));
-        }
-    }
-
-    private void replaceAppointment(String appointmentId,
-            java.util.function.UnaryOperator<AppointmentView> change) {
-        appointments.replaceAll(appointment -> appointment.appointmentId().equals(appointmentId)
-                ? change.apply(appointment) : appointment);
-    }
-
-    /** Counts and the ACTIVE status follow the appointments, so that a corrected attendance corrects them too. */
-    private void recountAppointments() {
-        appointmentsAttended = count(AppointmentState.ATTENDED);
-        appointmentsMissed = count(AppointmentState.MISSED);
-        appointmentsCancelled = count(AppointmentState.CANCELLED);
-        firstAttendedAt = appointments.stream()
-                .filter(appointment -> appointment.state() == AppointmentState.ATTENDED)
-                .map(AppointmentView::start)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-        if (status == CaseStatus.ALLOCATED || status == CaseStatus.ACTIVE) {
-            status = appointmentsAttended > 0 ? CaseStatus.ACTIVE : CaseStatus.ALLOCATED;
-        }
-    }
-
-    private int count(AppointmentState state) {
-        return (int) appointments.stream().filter(appointment -> appointment.state() == state).count();
-    }
-
-    /** The earliest booked appointment starting after {@code now}. */
-    public Optional<AppointmentView> nextAppointment(Instant now) {
-        return appointments.stream()
-                .filter(appointment -> appointment.state() == AppointmentState.BOOKED)
-                .filter(appointment -> appointment.start().isAfter(now))
-                .min(Comparator.comparing(AppointmentView::start));
-    }
-
-    public boolean exists() {
-        return referralId != null;
+        summary.positions.add(position);
+        summary.state = state;
+        return summary;
     }
 
     public String referralId() {
         return referralId;
     }
 
-    public long version() {
-        return version;
-    }
-
     public long position() {
         return position;
     }
 
-    public String participantId() {
-        return participantId;
+    /** Where the case's event with that sequence number was read; -1 when not known (yet). */
+    long positionOf(long version) {
+        return version >= 0 && version < positions.size() ? positions.get((int) version) : -1;
     }
 
-    public String settingId() {
-        return settingId;
-    }
-
-    public List<Need> needs() {
-        return needs;
-    }
-
-    public Need primaryNeed() {
-        return primaryNeed;
-    }
-
-    public ReferralRoute route() {
-        return route;
-    }
-
-    public CaseStatus status() {
-        return status;
-    }
-
-    public Instant receivedAt() {
-        return receivedAt;
-    }
-
-    public Instant acceptedAt() {
-        return acceptedAt;
-    }
-
-    public Instant declinedAt() {
-        return declinedAt;
-    }
-
-    public Instant allocatedAt() {
-        return allocatedAt;
-    }
-
-    public String workerId() {
-        return workerId;
-    }
-
-    public List<AppointmentView> appointments() {
-        return List.copyOf(appointments);
-    }
-
-    public int appointmentsAttended() {
-        return appointmentsAttended;
-    }
-
-    public int appointmentsMissed() {
-        return appointmentsMissed;
-    }
-
-    public int appointmentsCancelled() {
-        return appointmentsCancelled;
-    }
-
-    public int allocations() {
-        return allocations;
-    }
-
-    public int reopenings() {
-        return reopenings;
-    }
-
-    public Instant firstAttendedAt() {
-        return firstAttendedAt;
-    }
-
-    public List<OnwardReferralView> onwardReferrals() {
-        return List.copyOf(onwardReferrals);
-    }
-
-    public List<OutcomeMeasureView> outcomeMeasures() {
-        return List.copyOf(outcomeMeasures);
-    }
-
-    public List<ClosureView> closures() {
-        return List.copyOf(closures);
-    }
-
-    public Instant closedAt() {
-        return closedAt;
-    }
-
-    /** Why the case is closed; null while it is open, also after a reopening. */
-    public ClosureReason closureReason() {
-        return closureReason;
-    }
-
-    public List<StatusChange> statusHistory() {
-        return List.copyOf(statusHistory);
-    }
-
-    /** Whether the case is waiting for its first contact: taken on or not yet decided, and never attended. */
-    public boolean isWaiting() {
-        return status == CaseStatus.RECEIVED || status == CaseStatus.ACCEPTED || status == CaseStatus.ALLOCATED;
+    public CaseState state() {
+        return state;
     }
 }

@@ -22,6 +22,12 @@ public class SettingView {
     boolean deepEnd;
     boolean open;
 
+    static SettingView of(String settingId) {
+        SettingView setting = new SettingView();
+        setting.settingId = settingId;
+        return setting;
+    }
+
     public String settingId() {
         return settingId;
     }

@@ -1,6 +1,6 @@
 package org.clw.ledger.query.statistics;
 
-/** The names under which statistics buckets count things. */
+/** The metrics and dimensions under which statistics count things (see {@link org.clw.ledger.query.projection.Counter}). */
 final class Metric {
 
     static final String RECEIVED = "referralsReceived";
@@ -10,20 +10,21 @@ final class Metric {
     static final String ATTENDED = "appointmentsAttended";
     static final String MISSED = "appointmentsMissed";
     static final String CANCELLED = "appointmentsCancelled";
-    /** Followed by {@code :days}: cases whose first attended appointment came that many days after referral. */
+    /** Detail: days from referral to a case's first attended appointment, a histogram bin. */
     static final String WAIT_DAYS = "waitDays";
     static final String CLOSED = "casesClosed";
     static final String CLOSED_AFTER_THREE = "casesClosedWith3PlusAttended";
-    /** Followed by {@code :REASON}. */
+    /** Detail: the closure reason. */
     static final String CLOSURE_REASON = "closures";
     static final String ONWARD_MADE = "onwardReferralsMade";
     static final String ONWARD_TAKEN_UP = "onwardReferralsTakenUp";
     static final String ONWARD_NOT_TAKEN_UP = "onwardReferralsNotTakenUp";
-    /** Followed by {@code :INSTRUMENT:count} and {@code :INSTRUMENT:sum}. */
-    static final String OUTCOME_CHANGE = "outcomeChange";
+    /** Detail: the instrument; cases with a change, and the sum of their changes. */
+    static final String OUTCOME_CHANGE_CASES = "outcomeChangeCases";
+    static final String OUTCOME_CHANGE_SUM = "outcomeChangeSum";
 
-    static final String ROUTE = "|route=";
-    static final String NEED = "|need=";
+    static final String ROUTE = "route";
+    static final String NEED = "need";
 
     private Metric() {
     }

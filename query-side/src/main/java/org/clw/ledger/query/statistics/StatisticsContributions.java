@@ -1,24 +1,24 @@
 package org.clw.ledger.query.statistics;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.events.referral.OutcomeInstrument;
 import org.clw.ledger.events.referral.OutcomeTimepoint;
-import org.clw.ledger.query.projection.CountBucket;
+import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.referral.AppointmentView;
-import org.clw.ledger.query.referral.CaseSummary;
+import org.clw.ledger.query.referral.CaseState;
 import org.clw.ledger.query.referral.ClosureView;
 import org.clw.ledger.query.referral.OnwardReferralView;
 import org.clw.ledger.query.referral.OutcomeMeasureView;
 import org.clw.ledger.events.ProgrammeCalendar;
 
 /**
- * What one case, as it stands, adds to the statistics: per bucket (day and setting), per count key. The projection
+ * What one case, as it stands, adds to the statistics at its setting: per day, per counter. The projection
  * applies the difference between a case's contributions before and after each event, so a correction, a
  * reallocation or a reopening moves counts exactly as the definitions below say. Every metric is counted on the day
  * its event happened, at the case's setting, also by the case's route and primary need:
@@ -37,17 +37,16 @@ final class StatisticsContributions {
     private StatisticsContributions() {
     }
 
-    static Map<String, Map<String, Long>> of(CaseSummary summary) {
-        Map<String, Map<String, Long>> buckets = new HashMap<>();
+    static Map<LocalDate, Map<Counter, Long>> of(CaseState summary) {
+        Map<LocalDate, Map<Counter, Long>> days = new HashMap<>();
         if (!summary.exists()) {
-            return buckets;
+            return days;
         }
-        Adder add = (at, metric, value) -> {
-            Map<String, Long> counts = buckets.computeIfAbsent(
-                    CountBucket.idOf(ProgrammeCalendar.dayOf(at), summary.settingId()), id -> new TreeMap<>());
-            counts.merge(metric, value, Long::sum);
-            counts.merge(metric + Metric.ROUTE + summary.route(), value, Long::sum);
-            counts.merge(metric + Metric.NEED + summary.primaryNeed(), value, Long::sum);
+        Adder add = (at, counter, value) -> {
+            Map<Counter, Long> counts = days.computeIfAbsent(ProgrammeCalendar.dayOf(at), day -> new HashMap<>());
+            counts.merge(counter, value, Long::sum);
+            counts.merge(counter.by(Metric.ROUTE, summary.route()), value, Long::sum);
+            counts.merge(counter.by(Metric.NEED, summary.primaryNeed()), value, Long::sum);
         };
         add.count(summary.receivedAt(), Metric.RECEIVED);
         add.count(summary.acceptedAt(), Metric.ACCEPTED);
@@ -63,13 +62,13 @@ final class StatisticsContributions {
             }
         }
         if (summary.firstAttendedAt() != null) {
-            long days = Math.max(0, ChronoUnit.DAYS.between(ProgrammeCalendar.dayOf(summary.receivedAt()),
+            long waited = Math.max(0, ChronoUnit.DAYS.between(ProgrammeCalendar.dayOf(summary.receivedAt()),
                     ProgrammeCalendar.dayOf(summary.firstAttendedAt())));
-            add.count(summary.firstAttendedAt(), Metric.WAIT_DAYS + ":" + days);
+            add.count(summary.firstAttendedAt(), Counter.of(Metric.WAIT_DAYS, waited));
         }
         for (ClosureView closure : summary.closures()) {
             add.count(closure.closedAt(), Metric.CLOSED);
-            add.count(closure.closedAt(), Metric.CLOSURE_REASON + ":" + closure.reason());
+            add.count(closure.closedAt(), Counter.of(Metric.CLOSURE_REASON, closure.reason()));
             if (closure.attendedAtClosure() >= 3) {
                 add.count(closure.closedAt(), Metric.CLOSED_AFTER_THREE);
             }
@@ -87,12 +86,12 @@ final class StatisticsContributions {
             int baseline = indexOfFirstBaseline(measures);
             if (baseline >= 0 && measures.size() > baseline + 1) {
                 OutcomeMeasureView latest = measures.get(measures.size() - 1);
-                String metric = Metric.OUTCOME_CHANGE + ":" + instrument;
-                add.value(latest.recordedAt(), metric + ":count", 1);
-                add.value(latest.recordedAt(), metric + ":sum", latest.score() - measures.get(baseline).score());
+                add.value(latest.recordedAt(), Counter.of(Metric.OUTCOME_CHANGE_CASES, instrument), 1);
+                add.value(latest.recordedAt(), Counter.of(Metric.OUTCOME_CHANGE_SUM, instrument),
+                        latest.score() - measures.get(baseline).score());
             }
         }
-        return buckets;
+        return days;
     }
 
     private static int indexOfFirstBaseline(List<OutcomeMeasureView> measures) {
@@ -107,12 +106,16 @@ final class StatisticsContributions {
     @FunctionalInterface
     private interface Adder {
 
-        void value(Instant at, String metric, long value);
+        void value(Instant at, Counter counter, long value);
+
+        default void count(Instant at, Counter counter) {
+            if (at != null) {
+                value(at, counter, 1);
+            }
+        }
 
         default void count(Instant at, String metric) {
-            if (at != null) {
-                value(at, metric, 1);
-            }
+            count(at, Counter.of(metric));
         }
     }
 }

@@ -3,16 +3,19 @@ package org.clw.ledger.query.statistics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
+import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.setting.SettingView;
 import org.clw.ledger.query.web.Periods;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statistics for a period ({@code from} and {@code to} are days, both inclusive), optionally for one setting or one
- * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the day-and-setting buckets,
- * fetched by id.
+ * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the year, month and day buckets that
+ * cover the period, fetched by id: the whole programme's, or each chosen setting's.
  */
 @RestController
 @RequestMapping("/api/statistics")
@@ -33,9 +36,11 @@ class StatisticsController {
     private static final String ALL = "all";
 
     private final StatisticsQueries queries;
+    private final Periods periods;
 
-    StatisticsController(StatisticsQueries queries) {
+    StatisticsController(StatisticsQueries queries, Periods periods) {
         this.queries = queries;
+        this.periods = periods;
     }
 
     record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, StatisticsReport statistics,
@@ -53,11 +58,11 @@ class StatisticsController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        Periods.require(from, to, Periods.LONGEST);
-        Map<String, Long> counts = StatisticsQueries.sum(queries.buckets(from, to,
-                queries.settings(setting, hscp).keySet()));
+        periods.requirePeriod(from, to);
+        Collection<String> scope = setting == null && hscp == null ? null : queries.settings(setting, hscp).keySet();
+        Map<Counter, Long> counts = StatisticsQueries.sum(queries.buckets(Calendar.cover(from, to), scope).values());
         return new Totals(from, to, setting == null ? null : setting.value(), hscp, StatisticsReport.of(counts),
-                dimension(counts, Metric.RECEIVED + Metric.ROUTE), dimension(counts, Metric.RECEIVED + Metric.NEED));
+                received(counts, Metric.ROUTE), received(counts, Metric.NEED));
     }
 
     @GetMapping("/series")
@@ -67,43 +72,53 @@ class StatisticsController {
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        Periods.require(from, to, Periods.LONGEST);
+        periods.requirePeriod(from, to);
         Interval cut = Interval.parse(interval);
         GroupBy grouping = groupBy == null ? null : parse(GroupBy.class, "groupBy", groupBy);
-        Map<String, SettingView> settings = queries.settings(setting, hscp);
-        Map<LocalDate, List<CountBucket>> byPeriodStart = queries.buckets(from, to, settings.keySet()).stream()
-                .collect(Collectors.groupingBy(bucket -> cut.startOf(bucket.day())));
-        List<Period> periods = new ArrayList<>();
+        boolean perSetting = setting != null || hscp != null || grouping == GroupBy.SETTING
+                || grouping == GroupBy.HSCP;
+        Map<String, SettingView> settings = perSetting ? queries.settings(setting, hscp) : Map.of();
+        Map<LocalDate, List<String>> covers = new LinkedHashMap<>();
         for (LocalDate start = cut.startOf(from); !start.isAfter(to); start = cut.nextStart(start)) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
-            periodTo = periodTo.isAfter(to) ? to : periodTo;
-            Map<String, Map<String, Long>> groups = new TreeMap<>();
-            for (CountBucket bucket : byPeriodStart.getOrDefault(start, List.of())) {
-                addToGroups(groups, bucket, grouping, settings);
+            covers.put(start, Calendar.cover(periodFrom, periodTo.isAfter(to) ? to : periodTo));
+        }
+        Map<String, CountBucket> buckets = queries.buckets(covers.values().stream().flatMap(List::stream).toList(),
+                perSetting ? settings.keySet() : null);
+        List<Period> periods = new ArrayList<>();
+        covers.forEach((start, cover) -> {
+            Map<String, Map<Counter, Long>> groups = new TreeMap<>();
+            for (String period : cover) {
+                for (String settingId : perSetting ? settings.keySet() : java.util.Collections.<String>singleton(null)) {
+                    CountBucket bucket = buckets.get(CountBucket.idOf(period, settingId));
+                    if (bucket != null) {
+                        addToGroups(groups, bucket, grouping, settings);
+                    }
+                }
             }
             Map<String, StatisticsReport> reports = new TreeMap<>();
             groups.forEach((group, counts) -> reports.put(group, StatisticsReport.of(counts)));
-            periods.add(new Period(cut.label(start), periodFrom, periodTo, reports));
-        }
+            LocalDate periodFrom = start.isBefore(from) ? from : start;
+            LocalDate periodTo = cut.nextStart(start).minusDays(1);
+            periods.add(new Period(cut.label(start), periodFrom, periodTo.isAfter(to) ? to : periodTo, reports));
+        });
         return new Series(from, to, cut.name().toLowerCase(Locale.ROOT),
                 grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), periods);
     }
 
-    /** Plain counts go to the bucket's setting or HSCP; need and route groups come from the dimension keys. */
-    private static void addToGroups(Map<String, Map<String, Long>> groups, CountBucket bucket,
+    /** Plain counts go to the bucket's setting or HSCP, or all together; need and route groups are dimensions. */
+    private static void addToGroups(Map<String, Map<Counter, Long>> groups, CountBucket bucket,
             GroupBy grouping, Map<String, SettingView> settings) {
-        bucket.counts().forEach((key, value) -> {
-            int dimension = key.indexOf('|');
+        bucket.counts().forEach((counter, value) -> {
             String group;
-            String metric = dimension < 0 ? key : key.substring(0, dimension);
             if (grouping == GroupBy.NEED || grouping == GroupBy.ROUTE) {
-                String prefix = grouping == GroupBy.NEED ? Metric.NEED : Metric.ROUTE;
-                if (dimension < 0 || !key.startsWith(prefix, dimension)) {
+                String dimension = grouping == GroupBy.NEED ? Metric.NEED : Metric.ROUTE;
+                if (!dimension.equals(counter.dimension())) {
                     return;
                 }
-                group = key.substring(dimension + prefix.length());
-            } else if (dimension >= 0) {
+                group = counter.value();
+            } else if (counter.hasDimension()) {
                 return;
             } else if (grouping == GroupBy.SETTING) {
                 group = bucket.settingId();
@@ -112,15 +127,16 @@ class StatisticsController {
             } else {
                 group = ALL;
             }
-            groups.computeIfAbsent(group, name -> new HashMap<>()).merge(metric, value, Long::sum);
+            groups.computeIfAbsent(group, name -> new HashMap<>()).merge(counter.overall(), value, Long::sum);
         });
     }
 
-    private static Map<String, Long> dimension(Map<String, Long> counts, String prefix) {
+    /** Referrals received, split by one dimension's values. */
+    private static Map<String, Long> received(Map<Counter, Long> counts, String dimension) {
         Map<String, Long> values = new TreeMap<>();
-        counts.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                values.put(key.substring(prefix.length()), value);
+        counts.forEach((counter, value) -> {
+            if (counter.metric().equals(Metric.RECEIVED) && dimension.equals(counter.dimension()) && value != 0) {
+                values.put(counter.value(), value);
             }
         });
         return values;

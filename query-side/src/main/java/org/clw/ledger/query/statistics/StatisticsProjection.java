@@ -1,19 +1,20 @@
 package org.clw.ledger.query.statistics;
 
-import org.axonframework.config.ProcessingGroup;
-import org.clw.ledger.query.referral.CaseCountsProjection;
+import org.clw.ledger.query.referral.CaseCountsView;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
-/** The {@code statistics} read model: counts per day and setting, from which any period and grouping is summed. */
+/**
+ * The {@code statistics} read model: counts per year, month and day, for the whole programme and per setting, so
+ * that any period is summed from a few dozen documents per setting asked for (see
+ * {@link org.clw.ledger.query.projection.Calendar#cover}).
+ */
 @Component
-@ProcessingGroup(StatisticsProjection.GROUP)
-class StatisticsProjection extends CaseCountsProjection {
+class StatisticsProjection extends CaseCountsView {
 
-    static final String GROUP = "statistics";
     static final String COLLECTION = "statistics";
 
     StatisticsProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, StatisticsContributions::of);
+        super(mongo, COLLECTION, true, StatisticsContributions::of);
     }
 }

@@ -3,6 +3,7 @@ package org.clw.ledger.query.statistics;
 import java.util.Map;
 import java.util.TreeMap;
 import org.clw.ledger.events.referral.OutcomeInstrument;
+import org.clw.ledger.query.projection.Counter;
 
 /**
  * The statistics of a period, computed from summed counts. Rates are null when their denominator is zero.
@@ -38,8 +39,8 @@ public record StatisticsReport(Referrals referrals, Appointments appointments, W
     public record OutcomeChange(long cases, double meanChange) {
     }
 
-    /** @param counts summed counts; keys with a dimension ({@code |route=...}) are not read here */
-    static StatisticsReport of(Map<String, Long> counts) {
+    /** @param counts summed counts; those split by a dimension (route, need) are not read here */
+    static StatisticsReport of(Map<Counter, Long> counts) {
         long attended = get(counts, Metric.ATTENDED);
         long missed = get(counts, Metric.MISSED);
         long closed = get(counts, Metric.CLOSED);
@@ -48,23 +49,26 @@ public record StatisticsReport(Referrals referrals, Appointments appointments, W
         Map<String, Long> byReason = new TreeMap<>();
         TreeMap<Long, Long> waits = new TreeMap<>();
         Map<OutcomeInstrument, OutcomeChange> outcomes = new TreeMap<>();
-        counts.forEach((key, value) -> {
-            if (key.contains("|")) {
+        counts.forEach((counter, value) -> {
+            if (counter.hasDimension() || counter.detail() == null) {
                 return;
             }
-            if (key.startsWith(Metric.CLOSURE_REASON + ":")) {
-                byReason.put(key.substring(Metric.CLOSURE_REASON.length() + 1), value);
-            } else if (key.startsWith(Metric.WAIT_DAYS + ":")) {
-                waits.put(Long.parseLong(key.substring(Metric.WAIT_DAYS.length() + 1)), value);
+            switch (counter.metric()) {
+                case Metric.CLOSURE_REASON -> byReason.put(counter.detail(), value);
+                case Metric.WAIT_DAYS -> waits.put(Long.parseLong(counter.detail()), value);
+                case Metric.OUTCOME_CHANGE_CASES -> {
+                    long sum = counts.getOrDefault(Counter.of(Metric.OUTCOME_CHANGE_SUM, counter.detail()), 0L);
+                    if (value > 0) {
+                        outcomes.put(OutcomeInstrument.valueOf(counter.detail()),
+                                new OutcomeChange(value, (double) sum / value));
+                    }
+                }
+                default -> {
+                }
             }
         });
-        for (OutcomeInstrument instrument : OutcomeInstrument.values()) {
-            String metric = Metric.OUTCOME_CHANGE + ":" + instrument;
-            long cases = get(counts, metric + ":count");
-            if (cases > 0) {
-                outcomes.put(instrument, new OutcomeChange(cases, (double) get(counts, metric + ":sum") / cases));
-            }
-        }
+        byReason.values().removeIf(value -> value == 0);
+        waits.values().removeIf(value -> value == 0);
         return new StatisticsReport(
                 new Referrals(get(counts, Metric.RECEIVED), get(counts, Metric.ACCEPTED),
                         get(counts, Metric.DECLINED)),
@@ -101,7 +105,7 @@ public record StatisticsReport(Referrals referrals, Appointments appointments, W
         return whole == 0 ? null : (double) part / whole;
     }
 
-    private static long get(Map<String, Long> counts, String key) {
-        return counts.getOrDefault(key, 0L);
+    private static long get(Map<Counter, Long> counts, String metric) {
+        return counts.getOrDefault(Counter.of(metric), 0L);
     }
 }

@@ -12,17 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
+import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.statistics.Interval;
 import org.clw.ledger.query.statistics.StatisticsQueries;
 import org.clw.ledger.query.statistics.StatisticsReport;
 import org.clw.ledger.query.web.Periods;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,9 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The programme as it stood at the end of a past day, and its course over weeks, months or quarters. States are
- * cumulative sums of the {@code timeline} read model; flows (referrals in, closures out, waits) come from the same
- * statistics as {@code /api/statistics}, so the two always agree.
+ * The programme as it stood at the end of a past day, and its course over weeks, months or quarters. A state is the
+ * sum of the {@code timeline} buckets from the programme's first day: whole years, then whole months, then days, so
+ * at most one document per year before the day plus a few dozen. Flows (referrals in, closures out, waits) come from
+ * the same statistics as {@code /api/statistics}, so the two always agree.
  */
 @RestController
 @RequestMapping("/api/timeline")
@@ -43,10 +44,12 @@ class TimelineController {
 
     private final MongoOperations mongo;
     private final StatisticsQueries statistics;
+    private final Periods periods;
 
-    TimelineController(MongoOperations mongo, StatisticsQueries statistics) {
+    TimelineController(MongoOperations mongo, StatisticsQueries statistics, Periods periods) {
         this.mongo = mongo;
         this.statistics = statistics;
+        this.periods = periods;
     }
 
     record ProgrammeState(LocalDate asOf, long openCases, long waitingList, Map<String, Long> casesByStatus,
@@ -62,20 +65,21 @@ class TimelineController {
 
     @GetMapping
     ProgrammeState asOf(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Map<String, Long> state = stateAtEndOf(asOf, daysUpTo(asOf));
+        periods.requireDay("asOf", asOf);
+        LocalDate start = periods.firstDay().orElse(asOf);
+        Map<Counter, Long> state = sum(start, asOf);
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> perWorker = new TreeMap<>();
-        state.forEach((key, value) -> {
-            if (key.startsWith(STATUS) && value != 0) {
-                byStatus.put(key.substring(STATUS.length()), value);
-            } else if (key.startsWith(WORKER) && value != 0) {
-                perWorker.put(key.substring(WORKER.length()), value);
+        state.forEach((counter, value) -> {
+            if (counter.metric().equals(STATUS) && value != 0) {
+                byStatus.put(counter.detail(), value);
+            } else if (counter.metric().equals(WORKER) && value != 0) {
+                perWorker.put(counter.detail(), value);
             }
         });
-        LocalDate start = firstDay().orElse(asOf);
-        StatisticsReport totals = statistics.report(start.isAfter(asOf) ? asOf : start, asOf, null, null);
-        return new ProgrammeState(asOf, state.getOrDefault(OPEN, 0L), state.getOrDefault(WAITING, 0L), byStatus,
-                perWorker, start, totals);
+        StatisticsReport totals = statistics.report(start, asOf, null, null);
+        return new ProgrammeState(asOf, count(state, OPEN, null), count(state, WAITING, null), byStatus, perWorker,
+                start, totals);
     }
 
     @GetMapping("/series")
@@ -84,48 +88,50 @@ class TimelineController {
             @RequestParam(defaultValue = "month") String interval,
             @RequestParam(required = false) SettingId setting,
             @RequestParam(required = false) Hscp hscp) {
-        Periods.require(from, to, Periods.LONGEST);
+        periods.requirePeriod(from, to);
         Interval cut = Interval.parse(interval);
         Set<String> settings = setting == null && hscp == null ? null : statistics.settings(setting, hscp).keySet();
-        List<CountBucket> days = daysUpTo(to);
-        List<Period> periods = new ArrayList<>();
+        LocalDate first = periods.firstDay().orElse(from);
+        // The state before the series, then each period's changes on top: as many documents as the periods need.
+        LocalDate stateDay = first.isBefore(from) ? from.minusDays(1) : first.minusDays(1);
+        Map<Counter, Long> state = first.isBefore(from) ? sum(first, stateDay) : new HashMap<>();
+        List<Period> series = new ArrayList<>();
         for (LocalDate start = cut.startOf(from); !start.isAfter(to); start = cut.nextStart(start)) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
             periodTo = periodTo.isAfter(to) ? to : periodTo;
-            Map<String, Long> state = stateAtEndOf(periodTo, days);
+            if (periodTo.isAfter(stateDay)) {
+                LocalDate changesFrom = stateDay.plusDays(1);
+                sum(changesFrom, periodTo).forEach((counter, value) -> state.merge(counter, value, Long::sum));
+                stateDay = periodTo;
+            }
             StatisticsReport flows = statistics.report(periodFrom, periodTo, setting, hscp);
-            periods.add(new Period(cut.label(start), periodFrom, periodTo, count(state, OPEN, settings),
+            series.add(new Period(cut.label(start), periodFrom, periodTo, count(state, OPEN, settings),
                     count(state, WAITING, settings), flows.referrals().received(), flows.closures().total(),
                     flows.daysToFirstAttendedAppointment().median()));
         }
         return new Series(from, to, cut.name().toLowerCase(Locale.ROOT), setting == null ? null : setting.value(),
-                hscp, periods);
+                hscp, series);
     }
 
     /** The whole programme's count, or the sum over the chosen settings' counts. */
-    private static long count(Map<String, Long> state, String key, Set<String> settings) {
+    private static long count(Map<Counter, Long> state, String metric, Set<String> settings) {
         if (settings == null) {
-            return state.getOrDefault(key, 0L);
+            return state.getOrDefault(Counter.of(metric), 0L);
         }
-        return settings.stream().mapToLong(setting -> state.getOrDefault(key + SETTING + setting, 0L)).sum();
+        return settings.stream()
+                .mapToLong(setting -> state.getOrDefault(Counter.of(metric).by(SETTING, setting), 0L)).sum();
     }
 
-    private static Map<String, Long> stateAtEndOf(LocalDate day, List<CountBucket> days) {
-        Map<String, Long> state = new HashMap<>();
-        days.stream().filter(bucket -> !bucket.day().isAfter(day))
-                .forEach(bucket -> bucket.counts().forEach((key, value) -> state.merge(key, value, Long::sum)));
+    /** The changes of the days {@code from} to {@code to}, summed from the buckets that cover them. */
+    private Map<Counter, Long> sum(LocalDate from, LocalDate to) {
+        Map<Counter, Long> state = new HashMap<>();
+        if (from.isAfter(to)) {
+            return state;
+        }
+        List<String> ids = Calendar.cover(from, to).stream().map(period -> CountBucket.idOf(period, null)).toList();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), CountBucket.class, TimelineProjection.COLLECTION)
+                .forEach(bucket -> bucket.counts().forEach((counter, value) -> state.merge(counter, value, Long::sum)));
         return state;
-    }
-
-    /** Every day's changes up to {@code day}: one small document per day of the programme's life. */
-    private List<CountBucket> daysUpTo(LocalDate day) {
-        return mongo.find(Query.query(Criteria.where("day").lte(day.toString())).with(Sort.by("day")),
-                CountBucket.class, TimelineProjection.COLLECTION);
-    }
-
-    private Optional<LocalDate> firstDay() {
-        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by("day")).limit(1),
-                CountBucket.class, TimelineProjection.COLLECTION)).map(CountBucket::day);
     }
 }

@@ -1,19 +1,52 @@
 package org.clw.ledger.query.timeline;
 
-import org.axonframework.config.ProcessingGroup;
-import org.clw.ledger.query.referral.CaseCountsProjection;
+import java.time.LocalDate;
+import org.bson.Document;
+import org.clw.ledger.events.ProgrammeCalendar;
+import org.clw.ledger.query.projection.Collections;
+import org.clw.ledger.query.projection.Staged;
+import org.clw.ledger.query.referral.CaseChange;
+import org.clw.ledger.query.referral.CaseCountsView;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
-/** The {@code timeline} read model: per day, how the programme's open cases, waiting list and caseloads changed. */
+/**
+ * The {@code timeline} read model: per year, month and day, how the programme's open cases, waiting list and
+ * caseloads changed; and the programme's first day (its earliest referral), which bounds every period asked for.
+ */
 @Component
-@ProcessingGroup(TimelineProjection.GROUP)
-class TimelineProjection extends CaseCountsProjection {
+class TimelineProjection extends CaseCountsView {
 
-    static final String GROUP = "timeline";
     static final String COLLECTION = "timeline";
+    static final String FIRST_DAY = "first-day";
+
+    private final MongoOperations mongo;
 
     TimelineProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, TimelineContributions::of);
+        super(mongo, COLLECTION, false, TimelineContributions::of);
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void apply(CaseChange change, Staged writes) {
+        super.apply(change, writes);
+        if (!change.before().exists()) {
+            LocalDate received = ProgrammeCalendar.dayOf(change.after().receivedAt());
+            writes.update(Collections.PROGRAMME, FIRST_DAY, Document.class,
+                    () -> new Document("_id", FIRST_DAY), first -> {
+                        String day = first.getString("day");
+                        if (day != null && !received.isBefore(LocalDate.parse(day))) {
+                            return false;
+                        }
+                        first.put("day", received.toString());
+                        return true;
+                    });
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        mongo.dropCollection(Collections.PROGRAMME);
     }
 }

@@ -2,9 +2,9 @@ package org.clw.ledger.events.referral;
 
 import java.time.Instant;
 import java.util.Set;
+import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.SortedSets;
-import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.setting.SettingId;
 

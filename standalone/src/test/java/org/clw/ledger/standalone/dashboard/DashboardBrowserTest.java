@@ -247,7 +247,7 @@ class DashboardBrowserTest {
     @Test
     void an_admin_sees_every_view_and_the_projections_live() throws IOException {
         logIn("admin");
-        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 8
+        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 3
                 && driver.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")).stream()
                 .map(WebElement::getText).allMatch("live"::equals));
         wait.until(driver -> driver.findElements(By.cssSelector("#caseloads-table tbody tr")).size() > 10);
@@ -258,10 +258,10 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "Hash chain intact"));
         screenshot("dashboard-admin.png");
 
-        browser.findElement(By.cssSelector("tr[data-projection=statistics] button")).click();
+        browser.findElement(By.cssSelector("tr[data-projection=cases] button")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(driver -> "live".equals(projectionState("statistics"))
-                && driver.findElement(By.cssSelector("tr[data-projection=statistics] td:nth-child(4)")).getText()
+        wait.until(driver -> "live".equals(projectionState("cases"))
+                && driver.findElement(By.cssSelector("tr[data-projection=cases] td:nth-child(4)")).getText()
                 .equals("0"));
         assertThat(browser.findElements(By.cssSelector("#projections .error"))).isEmpty();
     }

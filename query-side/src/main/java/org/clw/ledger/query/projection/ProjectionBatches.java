@@ -1,0 +1,43 @@
+package org.clw.ledger.query.projection;
+
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Opens a {@link ProjectionBatch} when a processor's unit of work handles its first event (completing first an
+ * interrupted flush of the group), hands it to the handlers as a parameter, and writes it once the last event is
+ * handled. Not on prepare-commit: the pooled processor stores its token in a prepare-commit listener registered
+ * before any handler runs, and the documents must be written first.
+ */
+class ProjectionBatches implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    static final String RESOURCE = ProjectionBatch.class.getName();
+
+    private final MongoOperations mongo;
+    private final String group;
+
+    ProjectionBatches(MongoOperations mongo, String group) {
+        this.mongo = mongo;
+        this.group = group;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        UnitOfWork<?> root = unitOfWork.root();
+        ProjectionBatch batch = root.getOrComputeResource(RESOURCE, key -> {
+            ProjectionBatch.recover(mongo, group);
+            return new ProjectionBatch(mongo, group, root instanceof BatchingUnitOfWork<?> batching
+                    ? batching.getMessages() : List.of(unitOfWork.getMessage()));
+        });
+        Object result = chain.proceed();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+            batch.flush();
+        }
+        return result;
+    }
+}

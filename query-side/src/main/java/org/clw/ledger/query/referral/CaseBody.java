@@ -1,0 +1,38 @@
+package org.clw.ledger.query.referral;
+
+import java.time.Instant;
+import java.util.List;
+import org.clw.ledger.events.referral.ClosureReason;
+import org.clw.ledger.events.referral.DeclineReason;
+import org.clw.ledger.events.referral.Need;
+import org.clw.ledger.events.referral.ReferralRoute;
+
+/**
+ * A case as the API shows it, now or as of a past moment or version: the same state has the same body.
+ *
+ * @param version  the case aggregate's sequence number of the last event applied
+ * @param position the event stream position of that event; -1 only while the read model has not read it yet
+ */
+record CaseBody(String referralId, long version, long position, String participantId, String settingId,
+                List<Need> needs, Need primaryNeed, ReferralRoute route, CaseStatus status, Instant receivedAt,
+                Instant acceptedAt, Instant declinedAt, DeclineReason declineReason, String workerId,
+                Instant allocatedAt, int allocations, boolean allocatedAboveCapacity,
+                List<AppointmentView> appointments, int appointmentsAttended, int appointmentsMissed,
+                int appointmentsCancelled, Instant firstAttendedAt, int attendanceCorrections,
+                List<OnwardReferralView> onwardReferrals, List<OutcomeMeasureView> outcomeMeasures,
+                List<ClosureView> closures, Instant closedAt, ClosureReason closureReason, int reopenings,
+                List<StatusChange> statusHistory, Instant lastChangedAt) {
+
+    static CaseBody of(CaseState c, long position) {
+        return new CaseBody(c.referralId(), c.version(), position, c.participantId(), c.settingId(), c.needs(),
+                c.primaryNeed(), c.route(), c.status(), c.receivedAt(), c.acceptedAt(), c.declinedAt(),
+                c.declineReason(), c.workerId(), c.allocatedAt(), c.allocations(), c.allocatedAboveCapacity(),
+                c.appointments(), c.appointmentsAttended(), c.appointmentsMissed(), c.appointmentsCancelled(),
+                c.firstAttendedAt(), c.attendanceCorrections(), c.onwardReferrals(), c.outcomeMeasures(),
+                c.closures(), c.closedAt(), c.closureReason(), c.reopenings(), c.statusHistory(), c.lastChangedAt());
+    }
+
+    static CaseBody of(CaseSummary summary) {
+        return of(summary.state(), summary.position());
+    }
+}

@@ -1,0 +1,59 @@
+package org.clw.ledger.query.referral;
+
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.clw.ledger.events.CaseEvent;
+import org.clw.ledger.query.projection.Positions;
+import org.clw.ledger.query.projection.ProjectionBatch;
+import org.clw.ledger.query.projection.Staged;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code cases} projection: each case event is folded into its case once ({@link CaseState#next}), the new state
+ * is stored in {@code cases}, and every {@link CaseView} takes the change in the same pass. All of one event's writes
+ * are committed to the batch together, after every view has staged its part: an event whose handling fails (and goes
+ * to the dead-letter queue) leaves no trace, so its retry applies it once. A re-delivered event changes no state,
+ * hence nothing at all.
+ */
+@Component
+@ProcessingGroup(CaseProjection.GROUP)
+class CaseProjection {
+
+    static final String GROUP = "cases";
+
+    private final MongoOperations mongo;
+    private final List<CaseView> views;
+
+    CaseProjection(MongoOperations mongo, List<CaseView> views) {
+        this.mongo = mongo;
+        this.views = views;
+    }
+
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence, TrackingToken token, EventMessage<?> message,
+            ProjectionBatch batch) {
+        String id = event.referralId().value();
+        CaseSummary stored = batch.findCase(CaseSummary.COLLECTION, id, CaseSummary.class).orElse(null);
+        CaseState before = stored == null ? CaseState.none() : stored.state();
+        before.next(event, sequence).ifPresent(after -> {
+            long position = Positions.of(token);
+            CaseChange change = new CaseChange(before, after, sequence, position, message);
+            Staged writes = batch.stage();
+            views.forEach(view -> view.apply(change, writes));
+            writes.replace(CaseSummary.COLLECTION, id, CaseSummary.of(after, stored, position));
+            batch.commit(writes);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(CaseSummary.COLLECTION);
+        views.forEach(CaseView::reset);
+    }
+}
