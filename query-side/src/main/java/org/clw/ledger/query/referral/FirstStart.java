@@ -7,10 +7,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the processors start: when the {@code cases} group has never stored a token (a new installation, or a data
- * directory of the release that ran eight groups, each with its own copy of the cases), its read models are cleared,
- * so that it builds them from the first event in their current shape. The collections that only the old layout used
- * are dropped with them (the old groups' tokens stay, unused).
+ * Before the processors start: when the {@code cases} group has never stored a token but a {@code cases} collection
+ * exists (a data directory of the release that ran eight groups, each with its own copy of the cases), its read
+ * models are cleared, so that it builds them from the first event in their current shape. The collections that only
+ * the old layout used are dropped with them (the old groups' tokens stay, unused).
  */
 @Component
 class FirstStart implements SmartInitializingSingleton {
@@ -30,10 +30,11 @@ class FirstStart implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (tokens.fetchSegments(CaseProjection.GROUP).length > 0) {
+        if (tokens.fetchSegments(CaseProjection.GROUP).length > 0
+                || !mongo.collectionExists(CaseSummary.COLLECTION)) {
             return;
         }
         cases.reset();
-        OLD_COLLECTIONS.forEach(mongo::dropCollection);
+        OLD_COLLECTIONS.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
     }
 }

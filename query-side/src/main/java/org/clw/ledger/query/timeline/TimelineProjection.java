@@ -47,6 +47,8 @@ class TimelineProjection extends CaseCountsView {
     @Override
     public void reset() {
         super.reset();
-        mongo.dropCollection(Collections.PROGRAMME);
+        if (mongo.collectionExists(Collections.PROGRAMME)) {
+            mongo.dropCollection(Collections.PROGRAMME);
+        }
     }
 }
