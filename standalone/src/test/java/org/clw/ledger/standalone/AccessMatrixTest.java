@@ -129,6 +129,20 @@ class AccessMatrixTest {
                 })));
     }
 
+    /** HEAD is refused on every endpoint, whatever the role: no GET answers without its scope check and its record. */
+    @TestFactory
+    Stream<DynamicTest> head_is_refused_on_every_endpoint_whatever_the_role() {
+        return ALLOWED.keySet().stream().filter(endpoint -> endpoint.startsWith("GET ")).sorted()
+                .flatMap(endpoint -> EVERYONE.stream().sorted().map(user -> DynamicTest.dynamicTest(
+                        "HEAD " + endpoint.substring(4) + " as " + user, () -> {
+                            String path = endpoint.substring(4).replaceAll("\\{[^}]+}", "x1");
+                            int status = client.head().uri(path)
+                                    .headers(headers -> headers.setBasicAuth(user, user + "-demo"))
+                                    .exchange((request, response) -> response.getStatusCode().value());
+                            assertThat(status).isEqualTo(403);
+                        })));
+    }
+
     private static final String ROLE_REFUSED = "403 Your role does not allow this request";
 
     /** The status and the problem's detail. */

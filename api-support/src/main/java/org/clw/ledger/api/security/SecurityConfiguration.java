@@ -68,6 +68,9 @@ class SecurityConfiguration {
                         // The dashboard's static files and the site icon; everything they show comes from the API,
                         // under the caller's role.
                         .requestMatchers("/", "/dashboard", "/dashboard/**", "/favicon.ico").permitAll()
+                        // HEAD would answer as GET does without the GET rules' scope check and read-access record:
+                        // refused under the API rather than answered unseen.
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").denyAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
