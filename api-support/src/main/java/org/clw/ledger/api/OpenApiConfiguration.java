@@ -5,7 +5,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,9 +17,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    /** The login the API accepts: bearer JWTs when an issuer is configured, HTTP Basic otherwise. */
+    /**
+     * The login the API accepts: bearer JWTs when an issuer is configured, HTTP Basic otherwise. The server is the
+     * configured base URL, never one built from the request's Host header, which a client controls.
+     */
     @Bean
-    OpenAPI clwLedgerApi(ObjectProvider<JwtDecoder> jwtDecoder) {
+    OpenAPI clwLedgerApi(ObjectProvider<JwtDecoder> jwtDecoder, @Value("${clw.api.base-url:/}") String baseUrl) {
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         String scheme = bearer ? "bearer" : "basic";
         SecurityScheme login = new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme);
@@ -28,6 +34,7 @@ class OpenApiConfiguration {
                         .description("Commands (POST/PUT) and queries (GET) of the Community Links Worker case ledger. "
                                 + "Errors are RFC 9457 problem details; every request needs "
                                 + (bearer ? "a bearer token." : "HTTP Basic.")))
+                .servers(List.of(new Server().url(baseUrl)))
                 .components(new Components().addSecuritySchemes(scheme, login))
                 .addSecurityItem(new SecurityRequirement().addList(scheme));
     }

@@ -37,6 +37,18 @@ class ApiDocumentationTest {
         app.close();
     }
 
+    /** A client's Host or forwarding headers never become the description's server (issue 15, finding 14). */
+    @Test
+    void the_server_is_the_configured_base_url_not_the_request_s_host() {
+        JsonNode forwarded = TestSystem.client(base).defaultHeader("X-Forwarded-Host", "evil.example")
+                .defaultHeader("Forwarded", "host=evil.example").build()
+                .get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+
+        for (JsonNode served : List.of(description, forwarded)) {
+            assertThat(served.get("servers").findValuesAsText("url")).containsExactly("/");
+        }
+    }
+
     @Test
     void every_operation_has_a_summary_its_success_status_and_problem_responses_with_examples() {
         List<String> operations = new ArrayList<>();
