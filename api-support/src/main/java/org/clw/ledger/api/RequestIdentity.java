@@ -12,8 +12,6 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,16 +45,6 @@ public class RequestIdentity extends OncePerRequestFilter {
         }
     }
 
-    /** The current HTTP request's id, when the calling thread serves one. */
-    public static Optional<String> currentRequestId() {
-        return currentAttribute(REQUEST_ID_ATTRIBUTE);
-    }
-
-    /** The current HTTP request's correlation id, when the calling thread serves one. */
-    public static Optional<String> currentCorrelationId() {
-        return currentAttribute(CORRELATION_ID_ATTRIBUTE);
-    }
-
     /** The id this filter gave the request. */
     public static Optional<String> requestIdOf(HttpServletRequest request) {
         return Optional.ofNullable((String) request.getAttribute(REQUEST_ID_ATTRIBUTE));
@@ -65,11 +53,6 @@ public class RequestIdentity extends OncePerRequestFilter {
     /** The correlation id this filter gave the request. */
     public static Optional<String> correlationIdOf(HttpServletRequest request) {
         return Optional.ofNullable((String) request.getAttribute(CORRELATION_ID_ATTRIBUTE));
-    }
-
-    private static Optional<String> currentAttribute(String name) {
-        return Optional.ofNullable(RequestContextHolder.getRequestAttributes())
-                .map(attributes -> (String) attributes.getAttribute(name, RequestAttributes.SCOPE_REQUEST));
     }
 
     private static Optional<String> wellFormed(String header) {

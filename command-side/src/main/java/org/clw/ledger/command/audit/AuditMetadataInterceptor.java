@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     /** The actor recorded when a command has no authenticated user behind it. */
-    static final String SYSTEM_ACTOR = "system";
+    private static final String SYSTEM_ACTOR = "system";
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
