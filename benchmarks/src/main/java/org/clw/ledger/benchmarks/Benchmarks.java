@@ -467,7 +467,7 @@ public final class Benchmarks {
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                "--server.port=" + port, "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=file",
+                "--spring.profiles.active=development", "--server.port=" + port, "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=file",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + tokens.publicKey(),
                 "--logging.level.root=WARN");
         long start = System.nanoTime();

@@ -27,11 +27,15 @@ public class StandaloneApplication {
         LedgerApplication.run(StandaloneApplication.class, withDemoShorthand(args));
     }
 
-    /** {@code --demo} generates the full demo year; {@code --demo=small} a quick one of 2,000 referrals. */
+    /**
+     * {@code --demo} generates the full demo year; {@code --demo=small} a quick one of 2,000 referrals. A demo is
+     * explicitly the development mode: its published demo users are what it is for.
+     */
     static String[] withDemoShorthand(String[] args) {
         return Arrays.stream(args).flatMap(arg -> switch (arg) {
-            case "--demo" -> Stream.of("--clw.demo.enabled=true");
-            case "--demo=small" -> Stream.of("--clw.demo.enabled=true", "--clw.demo.referrals=2000");
+            case "--demo" -> Stream.of("--clw.demo.enabled=true", "--spring.profiles.include=development");
+            case "--demo=small" -> Stream.of("--clw.demo.enabled=true", "--clw.demo.referrals=2000",
+                    "--spring.profiles.include=development");
             default -> Stream.of(arg);
         }).toArray(String[]::new);
     }

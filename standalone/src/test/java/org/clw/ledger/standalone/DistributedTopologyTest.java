@@ -38,12 +38,12 @@ class DistributedTopologyTest {
     @Test
     void a_case_goes_from_the_command_side_through_axon_server_to_the_query_side(@TempDir Path dataDir) {
         String axonServer = "--axon.axonserver.servers=" + AXON_SERVER.getAxonServerAddress();
-        try (var commandSide = new SpringApplicationBuilder(CommandSideApplication.class).run("--server.port=0",
+        try (var commandSide = new SpringApplicationBuilder(CommandSideApplication.class).profiles(TestSystem.DEVELOPMENT).run("--server.port=0",
                 "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("command-side"),
                 "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"));
              // On this module's classpath the standalone configuration comes first: turn its embedded stores off.
-             var querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
+             var querySide = new SpringApplicationBuilder(QuerySideApplication.class).profiles(TestSystem.DEVELOPMENT).run("--server.port=0",
                      "--axon.axonserver.enabled=true", axonServer, "--clw.mongo.embedded=false",
                      "--spring.datasource.url=jdbc:h2:mem:distributed-query-side",
                      "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("clw-ledger"))) {

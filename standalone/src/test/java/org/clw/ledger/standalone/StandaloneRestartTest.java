@@ -52,7 +52,7 @@ class StandaloneRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StandaloneApplication.class)
+        return new SpringApplicationBuilder(StandaloneApplication.class).profiles(TestSystem.DEVELOPMENT)
                 .run("--server.port=0", "--clw.data-dir=" + dataDir);
     }
 

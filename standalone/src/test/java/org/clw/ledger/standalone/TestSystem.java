@@ -9,14 +9,20 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
-/** The standalone system for a test: on a free port, a data directory of the test's, read models in memory. */
+/**
+ * The standalone system for a test: in development mode, on a free port, a data directory of the test's, read models
+ * in memory.
+ */
 public final class TestSystem {
+
+    /** The explicit development mode: demo users and the other conveniences a production start refuses. */
+    public static final String DEVELOPMENT = "development";
 
     private TestSystem() {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, String... arguments) {
-        return new SpringApplicationBuilder(StandaloneApplication.class).run(Stream.concat(
+        return new SpringApplicationBuilder(StandaloneApplication.class).profiles(DEVELOPMENT).run(Stream.concat(
                 Stream.of("--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory"),
                 Stream.of(arguments)).toArray(String[]::new));
     }

@@ -33,7 +33,7 @@ class UpgradeInPlaceTest {
     void a_data_directory_of_the_previous_release_opens_verifies_and_rebuilds_the_same(@TempDir Path dataDir)
             throws IOException {
         unzip("/upgrade/boot3-release-data.zip", dataDir);
-        try (var app = new SpringApplicationBuilder(StandaloneApplication.class).run("--server.port=0",
+        try (var app = new SpringApplicationBuilder(StandaloneApplication.class).profiles(TestSystem.DEVELOPMENT).run("--server.port=0",
                 "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=file")) {
             String base = TestSystem.baseUrl(app);
             RestClient admin = TestSystem.demoUser(base, "admin");

@@ -163,7 +163,7 @@ class CrashSafetyTest {
     private Process start(Path dataDir, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                StandaloneApplication.class.getName(), "--server.port=" + port, "--clw.data-dir=" + dataDir,
+                StandaloneApplication.class.getName(), "--spring.profiles.active=development", "--server.port=" + port, "--clw.data-dir=" + dataDir,
                 "--axon.eventhandling.processors.cases.batch-size=5")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.clw.ledger.standalone.StandaloneApplication;
+import org.clw.ledger.standalone.TestSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class HostileInputFuzzTest {
     void start(@TempDir Path dataDir) {
         // A cheap password hash: the default cost would spend minutes on logins alone.
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        app = new SpringApplicationBuilder(StandaloneApplication.class).run("--server.port=0",
+        app = new SpringApplicationBuilder(StandaloneApplication.class).profiles(TestSystem.DEVELOPMENT).run("--server.port=0",
                 "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
                 "--clw.security.users[0].username=fuzzer", "--clw.security.users[0].role=ADMIN",
                 "--clw.security.users[0].password-hash=" + hash, "--logging.level.root=error");
