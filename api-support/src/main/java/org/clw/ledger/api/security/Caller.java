@@ -25,6 +25,19 @@ public record Caller(String username, Role role, String workerId, Set<String> ma
         };
     }
 
+    /**
+     * Whether this caller may see, and act on, a person who has no case yet, registered by {@code registrant} (null
+     * when not recorded): only whoever registered them, besides auditors and admins. Once the person has a case, the
+     * cases decide ({@link #mayUseCase}); naming a person in a command never opens them to the caller.
+     */
+    public boolean mayUseCaseless(String registrant) {
+        return switch (role) {
+            case ADMIN, AUDITOR -> true;
+            case SERVICE_MANAGER, LINKS_WORKER -> username.equals(registrant);
+            case EVALUATOR -> false;
+        };
+    }
+
     /** Whether this caller keeps the registry entries of a setting. */
     public boolean manages(String settingId) {
         return role == Role.ADMIN || role == Role.SERVICE_MANAGER && managedSettings.contains(settingId);

@@ -9,7 +9,8 @@ import org.springframework.data.annotation.Id;
 
 /**
  * A participant as the read models know them: details only sealed, as in the event; after erasure, none at all.
- * {@code referralIds} names their cases, so a read of their details can be checked against who may see those cases.
+ * {@code referralIds} names their cases, so a read of their details can be checked against who may see those cases;
+ * before there is one, {@code registeredBy} decides.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ParticipantRecord {
@@ -23,6 +24,8 @@ public class ParticipantRecord {
     SealedDetails personalDetails;
     Demographics demographics;
     Instant registeredAt;
+    /** Who registered them: until they have a case, the only links worker or manager who may see them. */
+    String registeredBy;
     boolean erased;
     Instant erasedAt;
     TreeSet<String> referralIds = new TreeSet<>();
