@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry records who registered each person since issue 15; for a data directory of an earlier release, the
- * registrants of the people who still have no case (the only ones a registrant decides for) are taken once from
- * their registration's audit metadata, so that whoever registered them keeps them.
+ * Earlier releases did not record who registered each person. For a data directory they wrote, the registrants of
+ * the people who still have no case (the only ones a registrant decides for) are taken once, at startup, from their
+ * registration's audit metadata, so that whoever registered them keeps them.
  */
 @Component
 class RegistrantBackfill {
