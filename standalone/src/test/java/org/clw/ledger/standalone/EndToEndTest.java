@@ -61,13 +61,12 @@ class EndToEndTest {
                 {"referralId":"ref-e2e-1","participantId":"%s","settingId":"gp-40001","needs":["FUEL_POVERTY","DEBT"],
                  "primaryNeed":"FUEL_POVERTY","route":"GP","consentRecorded":true,"receivedAt":"%s"}"""
                 .formatted(person, lastWeek));
-        post(manager, "/api/referrals/ref-e2e-1/acceptance", null);
-        post(manager, "/api/referrals/ref-e2e-1/allocation", "{\"workerId\":\"lw-001\"}");
-        // Once the person has a case, the worker sees them (and may refer them again) through a case of their own.
         post(worker, "/api/referrals", """
                 {"referralId":"ref-e2e-2","participantId":"%s","settingId":"gp-40001","needs":["LONELINESS_ISOLATION"],
                  "primaryNeed":"LONELINESS_ISOLATION","route":"SELF","consentRecorded":true,"receivedAt":"%s"}"""
                 .formatted(person, lastWeek));
+        post(manager, "/api/referrals/ref-e2e-1/acceptance", null);
+        post(manager, "/api/referrals/ref-e2e-1/allocation", "{\"workerId\":\"lw-001\"}");
         post(worker, "/api/referrals/ref-e2e-1/appointments", """
                 {"appointmentId":"first","start":"%s","durationMinutes":60,"mode":"HOME_VISIT"}""".formatted(yesterday));
         post(worker, "/api/referrals/ref-e2e-1/appointments", """

@@ -24,7 +24,8 @@ import org.springframework.http.MediaType;
 /**
  * Who sees and changes a person, a worker and the caseloads, through the whole system (issue 15, findings 2, 3, 4, 6
  * and 12). The demo manager manages gp-40001 (not gp-50001); the demo worker is lw-001, who covers gp-40001.
- * P800001 was registered by an admin and referred at gp-50001, where lw-other holds the case.
+ * P800001 was registered by an admin and referred at gp-50001, where lw-other holds the case; lw-colleague also covers
+ * gp-40001.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParticipantVisibilityTest {
@@ -51,6 +52,8 @@ class ParticipantVisibilityTest {
                 {"workerId":"lw-001","name":"Jo Links","settings":["gp-40001"],"capacity":30}""");
         send("admin", "POST", "/api/links-workers", """
                 {"workerId":"lw-other","name":"Sam Other","settings":["gp-50001"],"capacity":30}""");
+        send("admin", "POST", "/api/links-workers", """
+                {"workerId":"lw-colleague","name":"Ali Colleague","settings":["gp-40001"],"capacity":30}""");
         send("admin", "POST", "/api/participants", DETAILS.formatted("P800001", "Fakename"));
         send("admin", "POST", "/api/referrals", """
                 {"referralId":"ref-elsewhere","participantId":"P800001","settingId":"gp-50001","needs":["DEBT"],
@@ -82,7 +85,7 @@ class ParticipantVisibilityTest {
     }
 
     @Test
-    void a_person_without_a_case_is_seen_and_changed_only_by_whoever_registered_them() {
+    void a_person_with_no_allocated_case_is_seen_and_changed_only_by_whoever_registered_them() {
         send("worker", "POST", "/api/participants", DETAILS.formatted("P800002", "Fakename"));
         send("admin", "POST", "/api/participants", DETAILS.formatted("P800003", "Fakename"));
         eventually("auditor", "/api/participants/P800003", person -> true);
@@ -97,7 +100,18 @@ class ParticipantVisibilityTest {
                 {"personalDetails":{"givenName":"Someone","familyName":"Else"},
                  "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""")).isEqualTo("404 Unknown id P800003");
 
-        assertThat(answer("worker", "POST", "/api/referrals", referral("P800002", "gp-40001"))).startsWith("201 ");
+        assertThat(answer("worker", "POST", "/api/referrals", """
+                {"referralId":"ref-registered","participantId":"P800002","settingId":"gp-40001","needs":["DEBT"],
+                 "primaryNeed":"DEBT","route":"SELF","consentRecorded":true}""")).startsWith("201 ");
+        eventually("worker", "/api/participants/P800002", person -> person.path("referralIds").size() == 1);
+        send("admin", "POST", "/api/referrals/ref-registered/acceptance", null);
+        send("admin", "POST", "/api/referrals/ref-registered/allocation", "{\"workerId\":\"lw-colleague\"}");
+        eventually("auditor", "/api/cases/ref-registered",
+                summary -> "lw-colleague".equals(summary.path("workerId").asText()));
+
+        assertThat(answer("worker", "GET", "/api/participants/P800002", null))
+                .isEqualTo("404 Unknown id P800002");
+        assertThat(answer("manager", "GET", "/api/participants/P800002", null)).startsWith("200 ");
     }
 
     @Test
@@ -143,7 +157,7 @@ class ParticipantVisibilityTest {
                 && timeline.at("/caseloadPerWorker/lw-other").asInt() == 1);
 
         assertThat(workersIn(send("worker", "GET", today, null))).containsExactly("lw-001");
-        assertThat(workersIn(send("manager", "GET", today, null))).containsExactly("lw-001");
+        assertThat(workersIn(send("manager", "GET", today, null))).contains("lw-001").doesNotContain("lw-other");
         JsonNode evaluators = send("evaluator", "GET", today, null);
         assertThat(evaluators.get("caseloadPerWorker")).isEmpty();
         assertThat(evaluators.get("openCases").asInt()).isGreaterThanOrEqualTo(2);

@@ -71,8 +71,9 @@ public class CommandScope extends ScopedPaths {
     }
 
     /**
-     * Whether the caller may see the participant: before they have a case, only whoever registered them; afterwards,
-     * whoever may use one of their cases (auditors and admins always). Nobody scoped sees an unknown participant.
+     * Whether the caller may see the participant: whoever may use one of their cases, and until one of those is
+     * allocated to a links worker, whoever registered them (auditors and admins always). Nobody scoped sees an unknown
+     * participant.
      */
     public boolean maySee(ParticipantId participantId) {
         return maySee(caller(), participantId);
@@ -85,9 +86,9 @@ public class CommandScope extends ScopedPaths {
 
     private boolean maySee(Caller caller, ParticipantId participantId) {
         List<CaseScope> cases = registry.casesOf(participantId);
-        return cases.isEmpty()
-                ? caller.mayUseCaseless(registry.registrant(participantId).orElse(null))
-                : cases.stream().anyMatch(scope -> mayUse(caller, scope));
+        return cases.stream().anyMatch(scope -> mayUse(caller, scope))
+                || cases.stream().allMatch(scope -> scope.workerId() == null)
+                && caller.mayUseUnallocated(registry.registrant(participantId).orElse(null));
     }
 
     /** A new referral: a manager's at a setting they manage, a links worker's at a setting they cover. */

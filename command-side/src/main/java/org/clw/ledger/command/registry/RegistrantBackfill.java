@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Earlier releases did not record who registered each person. For a data directory they wrote, the registrants of
- * the people who still have no case (the only ones a registrant decides for) are taken once, at startup, from their
+ * the people with no allocated case (the only ones a registrant decides for) are taken once, at startup, from their
  * registration's audit metadata, so that whoever registered them keeps them.
  */
 @Component
@@ -28,7 +28,8 @@ class RegistrantBackfill {
     @EventListener(ApplicationReadyEvent.class)
     void fillInMissingRegistrants() {
         jdbc.queryForList("SELECT participant_id FROM registry_participant p WHERE registered_by IS NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM registry_referral r WHERE r.participant_id = p.participant_id)",
+                + "AND NOT EXISTS (SELECT 1 FROM registry_referral r JOIN registry_case c "
+                + "ON c.referral_id = r.referral_id WHERE r.participant_id = p.participant_id)",
                 String.class).forEach(participant -> events.readEvents(participant).asStream()
                 .filter(event -> event.getPayload() instanceof ParticipantRegistered)
                 .map(event -> event.getMetaData().get(AuditKey.ACTOR_ID.key()))

@@ -130,9 +130,24 @@ class CommandScopeTest {
     }
 
     @Test
-    void a_links_worker_registers_a_person_and_refers_them() throws Exception {
+    void whoever_registered_a_person_keeps_them_until_one_of_their_cases_is_allocated() throws Exception {
         register("worker", "P700012", "Fakename").andExpect(status().isCreated());
-        refer("worker", "P700012", "gp-40001").andExpect(status().isCreated());
+        String referral = """
+                {"referralId":"ref-registrant","participantId":"P700012","settingId":"gp-40001","needs":["DEBT"],
+                 "primaryNeed":"DEBT","route":"SELF","consentRecorded":true}""";
+        as("worker", post("/api/referrals"), referral).andExpect(status().isCreated());
+        as("worker", post("/api/referrals"), referral).andExpect(status().isCreated());
+        changeDetails("worker", "P700012").andExpect(status().isAccepted());
+
+        as("admin", post("/api/links-workers"), """
+                {"workerId":"lw-colleague","name":"Colleague","settings":["gp-40001"],"capacity":50}""")
+                .andExpect(status().isCreated());
+        as("admin", post("/api/referrals/{id}/acceptance", "ref-registrant"), null).andExpect(status().isAccepted());
+        as("admin", post("/api/referrals/{id}/allocation", "ref-registrant"), "{\"workerId\":\"lw-colleague\"}")
+                .andExpect(status().isAccepted());
+
+        changeDetails("worker", "P700012").andExpect(status().isNotFound());
+        changeDetails("manager", "P700012").andExpect(status().isAccepted());
     }
 
     /** Finding 2 of issue 15: a referral at a manager's own setting opened the person's details to them. */

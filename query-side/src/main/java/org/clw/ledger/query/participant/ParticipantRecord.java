@@ -10,7 +10,7 @@ import org.springframework.data.annotation.Id;
 /**
  * A participant as the read models know them: details only sealed, as in the event; after erasure, none at all.
  * {@code referralIds} names their cases, so a read of their details can be checked against who may see those cases;
- * before there is one, {@code registeredBy} decides.
+ * until one is allocated, so does {@code registeredBy}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ParticipantRecord {
@@ -24,7 +24,7 @@ public class ParticipantRecord {
     SealedDetails personalDetails;
     Demographics demographics;
     Instant registeredAt;
-    /** Who registered them: until they have a case, the only links worker or manager who may see them. */
+    /** Who registered them: until a case of theirs is allocated, they see them as well as those who see the case. */
     String registeredBy;
     boolean erased;
     Instant erasedAt;
