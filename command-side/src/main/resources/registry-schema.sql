@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS registry_participant (
     participant_id VARCHAR(16) PRIMARY KEY,
     erased BOOLEAN NOT NULL
 );
+-- Who registered each person (the actor of ParticipantRegistered): they see the person until a case is allocated.
+-- Null where an earlier release registered them; RegistrantBackfill fills it in for those it still matters for.
+ALTER TABLE registry_participant ADD COLUMN IF NOT EXISTS registered_by VARCHAR(255);
 CREATE TABLE IF NOT EXISTS registry_case (
     referral_id VARCHAR(64) PRIMARY KEY,
     worker_id VARCHAR(64) NOT NULL,

@@ -25,6 +25,20 @@ public record Caller(String username, Role role, String workerId, Set<String> ma
         };
     }
 
+    /**
+     * Whether this caller may see, and act on, a person none of whose cases is allocated to a links worker yet (or who
+     * has none), registered by {@code registrant} (null when not recorded): whoever registered them, besides auditors
+     * and admins. Anyone else sees a person only through a case of theirs ({@link #mayUseCase}); naming a person in a
+     * command never opens them to the caller.
+     */
+    public boolean mayUseUnallocated(String registrant) {
+        return switch (role) {
+            case ADMIN, AUDITOR -> true;
+            case SERVICE_MANAGER, LINKS_WORKER -> username.equals(registrant);
+            case EVALUATOR -> false;
+        };
+    }
+
     /** Whether this caller keeps the registry entries of a setting. */
     public boolean manages(String settingId) {
         return role == Role.ADMIN || role == Role.SERVICE_MANAGER && managedSettings.contains(settingId);

@@ -2,6 +2,7 @@ package org.clw.ledger.command.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.clw.ledger.api.security.Caller;
 import org.clw.ledger.api.security.Callers;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which commands a links worker or service manager may send, decided against the registry, which is current with
  * the event store: a case only when it is allocated to the worker or at a setting the manager manages (otherwise 404,
- * as if it did not exist); registry entries only of the settings a manager manages (otherwise 403).
+ * as if it did not exist); a person only when the caller may see them ({@link #maySee}); registry entries only of the
+ * settings a manager manages, and a worker only when the manager manages every setting they serve (otherwise 403).
  */
 @Component
 public class CommandScope extends ScopedPaths {
@@ -48,22 +50,45 @@ public class CommandScope extends ScopedPaths {
         }
     }
 
-    /** A participant with no case yet may be corrected by whoever registered them; otherwise one case must be theirs. */
     @Override
     protected void checkParticipant(Caller caller, String participantId) {
-        var cases = registry.casesOf(new ParticipantId(participantId));
-        if (!cases.isEmpty() && cases.stream().noneMatch(scope -> mayUse(caller, scope))) {
+        if (!maySee(caller, new ParticipantId(participantId))) {
             throw new NotVisible(participantId);
         }
     }
 
+    /**
+     * A change to a worker changes them in every setting they serve, so a manager must manage all of those (and, for
+     * a change of settings, every new one too: {@link #checkManages}).
+     */
     @Override
     protected void checkWorker(Caller caller, String workerId) {
         registry.worker(new LinksWorkerId(workerId)).map(WorkerStanding::settings).ifPresent(settings -> {
-            if (settings.stream().noneMatch(setting -> caller.manages(setting.value()))) {
-                throw new OutOfScope("Links worker " + workerId + " works in no setting you manage");
+            if (!settings.stream().allMatch(setting -> caller.manages(setting.value()))) {
+                throw new OutOfScope("Links worker " + workerId + " works in settings you do not manage");
             }
         });
+    }
+
+    /**
+     * Whether the caller may see the participant: whoever may use one of their cases, and until one of those is
+     * allocated to a links worker, whoever registered them (auditors and admins always). Nobody scoped sees an unknown
+     * participant.
+     */
+    public boolean maySee(ParticipantId participantId) {
+        return maySee(caller(), participantId);
+    }
+
+    /** Whether a participant by this id exists whom the caller may not see. */
+    public boolean existsUnseen(ParticipantId participantId) {
+        return registry.participant(participantId) != Registry.Standing.UNKNOWN && !maySee(participantId);
+    }
+
+    private boolean maySee(Caller caller, ParticipantId participantId) {
+        List<CaseScope> cases = registry.casesOf(participantId);
+        return cases.stream().anyMatch(scope -> mayUse(caller, scope))
+                || cases.stream().allMatch(scope -> scope.workerId() == null)
+                && caller.mayUseUnallocated(registry.registrant(participantId).orElse(null));
     }
 
     /** A new referral: a manager's at a setting they manage, a links worker's at a setting they cover. */

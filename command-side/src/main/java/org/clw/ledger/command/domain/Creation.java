@@ -14,8 +14,13 @@ public final class Creation {
 
     public static void requireSameAsExisting(boolean same, String what, Object id) {
         if (!same) {
-            throw new RuleViolation(what + " " + id + " already exists with different content");
+            throw conflict(what, id);
         }
+    }
+
+    /** The refusal of a creation under an id that exists with different content. */
+    public static RuleViolation conflict(String what, Object id) {
+        return new RuleViolation(what + " " + id + " already exists with different content");
     }
 
     /**

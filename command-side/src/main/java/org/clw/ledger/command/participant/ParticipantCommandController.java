@@ -2,6 +2,8 @@ package org.clw.ledger.command.participant;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.clw.ledger.command.access.CommandScope;
+import org.clw.ledger.command.domain.Creation;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandContext;
@@ -27,18 +29,24 @@ class ParticipantCommandController {
     private final CommandDispatcher commands;
     private final ParticipantNumbers numbers;
     private final PersonalDetailsCipher cipher;
+    private final CommandScope scope;
 
     ParticipantCommandController(CommandDispatcher commands, ParticipantNumbers numbers,
-            PersonalDetailsCipher cipher) {
+            PersonalDetailsCipher cipher, CommandScope scope) {
         this.commands = commands;
         this.numbers = numbers;
         this.cipher = cipher;
+        this.scope = scope;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterParticipantRequest request,
             CommandContext context) {
         ParticipantId id = request.participantId() != null ? request.participantId() : numbers.next();
+        if (request.participantId() != null && scope.existsUnseen(id)) {
+            // Before the details are looked at: a guess at someone unseen gets the one answer whatever it says.
+            throw Creation.conflict("Participant", id);
+        }
         CommandAccepted accepted = commands.send(new RegisterParticipant(id,
                 sealed(id, request.personalDetails().toValue()), request.demographics().toValue()), id, context);
         return ResponseEntity.created(URI.create("/api/participants/" + id)).body(accepted);

@@ -3,6 +3,7 @@ package org.clw.ledger.command.referral;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.clw.ledger.command.access.CommandScope;
+import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
@@ -33,6 +34,10 @@ class ReferralCommandController {
     ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateReferralRequest request, CommandContext context) {
         ReferralId id = request.referralId() != null ? request.referralId() : new ReferralId(NewIds.next("ref"));
         scope.checkNewReferralAt(request.settingId());
+        if (!scope.maySee(request.participantId())) {
+            // Answered as for a person who does not exist: a referral may neither reveal nor open up someone unseen.
+            throw new RuleViolation("Participant " + request.participantId() + " is not known");
+        }
         CommandAccepted accepted = commands.send(new CreateReferral(id, request.participantId(), request.settingId(),
                 request.needs(), request.primaryNeed(), request.route(), request.consentRecorded(),
                 request.receivedAt()), id, context);

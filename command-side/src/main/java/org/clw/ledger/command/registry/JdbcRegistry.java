@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.linksworker.LinksWorkerCapacityChanged;
 import org.clw.ledger.events.linksworker.LinksWorkerDeactivated;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
@@ -73,6 +76,12 @@ class JdbcRegistry implements Registry {
     }
 
     @Override
+    public Optional<String> registrant(ParticipantId participantId) {
+        return jdbc.queryForList("SELECT registered_by FROM registry_participant WHERE participant_id = ?",
+                String.class, participantId.value()).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    @Override
     public Optional<CaseScope> caseScope(ReferralId referralId) {
         return jdbc.query(CASE_SCOPE + "WHERE r.referral_id = ?", JdbcRegistry::caseScope, referralId.value())
                 .stream().findFirst();
@@ -135,11 +144,13 @@ class JdbcRegistry implements Registry {
         jdbc.update("UPDATE registry_worker SET active = FALSE WHERE worker_id = ?", event.workerId().value());
     }
 
+    /** The registrant is the registration's actor, from its audit metadata: a request cannot name someone else. */
     @EventHandler
-    void on(ParticipantRegistered event) {
-        upsert("UPDATE registry_participant SET erased = FALSE WHERE participant_id = ?",
-                "INSERT INTO registry_participant (erased, participant_id) VALUES (FALSE, ?)",
-                event.participantId().value());
+    void on(ParticipantRegistered event, MetaData metaData) {
+        Object registrant = metaData.get(AuditKey.ACTOR_ID.key());
+        upsert("UPDATE registry_participant SET erased = FALSE, registered_by = ? WHERE participant_id = ?",
+                "INSERT INTO registry_participant (erased, registered_by, participant_id) VALUES (FALSE, ?, ?)",
+                registrant == null ? null : registrant.toString(), event.participantId().value());
     }
 
     @EventHandler

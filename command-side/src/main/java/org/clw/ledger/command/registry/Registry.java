@@ -20,6 +20,9 @@ public interface Registry {
 
     Optional<WorkerStanding> worker(LinksWorkerId workerId);
 
+    /** Who registered the participant (their registration's actor); empty when unknown or not recorded. */
+    Optional<String> registrant(ParticipantId participantId);
+
     /** Where a case belongs; empty for an unknown case. */
     Optional<CaseScope> caseScope(ReferralId referralId);
 

@@ -116,6 +116,109 @@ class CommandScopeTest {
         as("worker", put("/api/participants/{id}/details", "P700001"), details).andExpect(status().isAccepted());
     }
 
+    @Test
+    void a_person_without_a_case_may_be_changed_only_by_whoever_registered_them() throws Exception {
+        register("worker", "P700010", "Fakename").andExpect(status().isCreated());
+        register("admin", "P700011", "Fakename").andExpect(status().isCreated());
+
+        changeDetails("manager", "P700010").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Unknown id P700010"));
+        changeDetails("worker", "P700011").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Unknown id P700011"));
+        changeDetails("worker", "P700010").andExpect(status().isAccepted());
+        changeDetails("admin", "P700011").andExpect(status().isAccepted());
+    }
+
+    @Test
+    void whoever_registered_a_person_keeps_them_until_one_of_their_cases_is_allocated() throws Exception {
+        register("worker", "P700012", "Fakename").andExpect(status().isCreated());
+        String referral = """
+                {"referralId":"ref-registrant","participantId":"P700012","settingId":"gp-40001","needs":["DEBT"],
+                 "primaryNeed":"DEBT","route":"SELF","consentRecorded":true}""";
+        as("worker", post("/api/referrals"), referral).andExpect(status().isCreated());
+        as("worker", post("/api/referrals"), referral).andExpect(status().isCreated());
+        changeDetails("worker", "P700012").andExpect(status().isAccepted());
+
+        as("admin", post("/api/links-workers"), """
+                {"workerId":"lw-colleague","name":"Colleague","settings":["gp-40001"],"capacity":50}""")
+                .andExpect(status().isCreated());
+        as("admin", post("/api/referrals/{id}/acceptance", "ref-registrant"), null).andExpect(status().isAccepted());
+        as("admin", post("/api/referrals/{id}/allocation", "ref-registrant"), "{\"workerId\":\"lw-colleague\"}")
+                .andExpect(status().isAccepted());
+
+        changeDetails("worker", "P700012").andExpect(status().isNotFound());
+        changeDetails("manager", "P700012").andExpect(status().isAccepted());
+    }
+
+    /** Finding 2 of issue 15: a referral at a manager's own setting opened the person's details to them. */
+    @Test
+    void a_referral_naming_someone_the_caller_cannot_see_is_answered_as_for_someone_who_does_not_exist()
+            throws Exception {
+        long before = eventsOf("P700002");
+        String unknown = refer("manager", "P799999", "gp-40001").andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+
+        String unseen = refer("manager", "P700002", "gp-40001").andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(unseen).isEqualTo(unknown.replace("P799999", "P700002"));
+        assertThat(unseen).contains("Participant P700002 is not known");
+        changeDetails("manager", "P700002").andExpect(status().isNotFound());
+        assertThat(eventsOf("P700002")).isEqualTo(before);
+    }
+
+    /** Finding 4 of issue 15: a repeated registration confirmed guessed details (201) or denied them (409). */
+    @Test
+    void registering_someone_unseen_again_answers_the_same_conflict_whatever_the_details() throws Exception {
+        String rightDetails = register("worker", "P700002", "Fakename").andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        String wrongDetails = register("worker", "P700002", "Othername").andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(rightDetails).isEqualTo(wrongDetails)
+                .contains("Participant P700002 already exists with different content");
+        register("admin", "P700002", "Fakename").andExpect(status().isCreated());
+    }
+
+    /** Finding 6 of issue 15: a manager changed a worker who also serves settings they do not manage. */
+    @Test
+    void a_manager_changes_a_worker_only_when_they_manage_every_setting_the_worker_serves() throws Exception {
+        as("admin", post("/api/links-workers"), """
+                {"workerId":"lw-shared","name":"Shared Worker","settings":["gp-40001","gp-50001"],"capacity":50}""")
+                .andExpect(status().isCreated());
+        long before = eventsOf("lw-shared");
+
+        as("manager", put("/api/links-workers/{id}/settings", "lw-shared"), "{\"settings\":[\"gp-40001\"]}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Links worker lw-shared works in settings you do not manage"));
+        as("manager", put("/api/links-workers/{id}/capacity", "lw-shared"), "{\"capacity\":10}")
+                .andExpect(status().isForbidden());
+        as("manager", post("/api/links-workers/{id}/deactivation", "lw-shared"), null)
+                .andExpect(status().isForbidden());
+
+        assertThat(eventsOf("lw-shared")).isEqualTo(before);
+        as("admin", put("/api/links-workers/{id}/capacity", "lw-shared"), "{\"capacity\":10}")
+                .andExpect(status().isAccepted());
+    }
+
+    private ResultActions register(String user, String participant, String familyName) throws Exception {
+        return as(user, post("/api/participants"), """
+                {"participantId":"%s","personalDetails":{"givenName":"Morag","familyName":"%s"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""".formatted(participant, familyName));
+    }
+
+    private ResultActions changeDetails(String user, String participant) throws Exception {
+        return as(user, put("/api/participants/{id}/details", participant), """
+                {"personalDetails":{"givenName":"Morag","familyName":"Newname"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""");
+    }
+
+    private ResultActions refer(String user, String participant, String setting) throws Exception {
+        return as(user, post("/api/referrals"), """
+                {"participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
+                 "route":"SELF","consentRecorded":true}""".formatted(participant, setting));
+    }
+
     private ResultActions book(String user, String referral, int daysAhead) throws Exception {
         String appointment = user + "-" + daysAhead;
         Instant start = Instant.now().plus(daysAhead, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);

@@ -48,7 +48,12 @@ public class FakeRegistry implements Registry {
         return Optional.ofNullable(workers.get(workerId));
     }
 
-    /** The aggregate tests decide no access; cases are unknown here. */
+    /** The aggregate tests decide no access; registrants and cases are unknown here. */
+    @Override
+    public Optional<String> registrant(ParticipantId participantId) {
+        return Optional.empty();
+    }
+
     @Override
     public Optional<CaseScope> caseScope(ReferralId referralId) {
         return Optional.empty();

@@ -3,6 +3,8 @@ package org.clw.ledger.query.access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.clw.ledger.api.security.Caller;
 import org.clw.ledger.api.security.Callers;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which reads a links worker or service manager may make, decided against the read models: a case (its summary,
  * as-of views, history) only when it is allocated to the worker or at a setting the manager manages, otherwise 404 as
- * if it did not exist; a participant only through one of their cases; a caseload only the worker's own or, for a
- * manager, a worker in their settings. Lists are narrowed with {@link #caseCriteria}.
+ * if it did not exist; a participant through one of their cases, or by whoever registered them until one of their
+ * cases is allocated; a caseload only the worker's own or, for a manager, a worker in their settings. Lists are narrowed
+ * with {@link #caseCriteria}, the timeline's caseloads with {@link #visibleWorkers}.
  */
 @Component
 public class QueryScope extends ScopedPaths {
@@ -50,7 +53,10 @@ public class QueryScope extends ScopedPaths {
         }
     }
 
-    /** A participant with no case yet is visible to the links workers and managers who may register them. */
+    /**
+     * A participant is visible through one of their cases, and until one of those is allocated to a links worker, to
+     * whoever registered them.
+     */
     @Override
     protected void checkParticipant(Caller caller, String participantId) {
         Document participant = mongo.findById(new ParticipantId(participantId).value(), Document.class,
@@ -59,9 +65,14 @@ public class QueryScope extends ScopedPaths {
                 : participant.getList("referralIds", Object.class, List.of());
         Query cases = Query.query(Criteria.where("_id").in(referrals));
         cases.fields().include("state.settingId", "state.workerId");
-        if (!referrals.isEmpty() && mongo.find(cases, Document.class, Collections.CASES).stream()
-                .map(QueryScope::stateOf)
-                .noneMatch(scope -> caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId")))) {
+        List<Document> scopes = referrals.isEmpty() ? List.of()
+                : mongo.find(cases, Document.class, Collections.CASES).stream().map(QueryScope::stateOf).toList();
+        boolean visible = scopes.stream()
+                .anyMatch(scope -> caller.mayUseCase(scope.getString("settingId"), scope.getString("workerId")))
+                // A case not yet in the cases read model counts as allocated: no sight on a guess.
+                || scopes.size() == referrals.size() && scopes.stream().allMatch(scope -> scope.get("workerId") == null)
+                && caller.mayUseUnallocated(participant == null ? null : participant.getString("registeredBy"));
+        if (!visible) {
             throw new NotVisible(participantId);
         }
     }
@@ -93,6 +104,26 @@ public class QueryScope extends ScopedPaths {
             case LINKS_WORKER -> Criteria.where("_id").is(caller.workerId());
             case SERVICE_MANAGER -> Criteria.where("settings").in(caller.managedSettings());
             default -> null;
+        };
+    }
+
+    /**
+     * The links workers whose caseloads the caller may see in programme-wide views such as the timeline: a links
+     * worker their own, a manager those who work in their settings, auditors and admins every worker (null: no
+     * narrowing), evaluators none (they see the programme's totals, not its staff).
+     */
+    public Set<String> visibleWorkers() {
+        Caller caller = caller();
+        return switch (caller.role()) {
+            case ADMIN, AUDITOR -> null;
+            case EVALUATOR -> Set.of();
+            case LINKS_WORKER -> caller.workerId() == null ? Set.of() : Set.of(caller.workerId());
+            case SERVICE_MANAGER -> {
+                Query workers = Query.query(caseloadCriteria());
+                workers.fields().include("_id");
+                yield mongo.find(workers, Document.class, Collections.CASELOADS).stream()
+                        .map(worker -> worker.get("_id").toString()).collect(Collectors.toUnmodifiableSet());
+            }
         };
     }
 

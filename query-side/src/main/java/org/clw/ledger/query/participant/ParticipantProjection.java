@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.participant.ParticipantDetailsChanged;
 import org.clw.ledger.events.participant.ParticipantErased;
 import org.clw.ledger.events.participant.ParticipantId;
@@ -34,12 +36,16 @@ class ParticipantProjection {
         this.mongo = mongo;
     }
 
+    /** The registrant is the registration's actor, from its audit metadata, which no request body can set. */
     @EventHandler
-    void on(ParticipantRegistered event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+    void on(ParticipantRegistered event, MetaData metaData, @SequenceNumber long sequence, TrackingToken token,
+            ProjectionBatch batch) {
+        Object registrant = metaData.get(AuditKey.ACTOR_ID.key());
         apply(batch, event.participantId(), sequence, token, participant -> {
             participant.personalDetails = event.personalDetails();
             participant.demographics = event.demographics();
             participant.registeredAt = event.occurredAt();
+            participant.registeredBy = registrant == null ? null : registrant.toString();
         });
     }
 

@@ -9,7 +9,8 @@ import org.springframework.data.annotation.Id;
 
 /**
  * A participant as the read models know them: details only sealed, as in the event; after erasure, none at all.
- * {@code referralIds} names their cases, so a read of their details can be checked against who may see those cases.
+ * {@code referralIds} names their cases, so a read of their details can be checked against who may see those cases;
+ * until one is allocated, so does {@code registeredBy}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ParticipantRecord {
@@ -23,6 +24,8 @@ public class ParticipantRecord {
     SealedDetails personalDetails;
     Demographics demographics;
     Instant registeredAt;
+    /** Who registered them: until a case of theirs is allocated, they see them as well as those who see the case. */
+    String registeredBy;
     boolean erased;
     Instant erasedAt;
     TreeSet<String> referralIds = new TreeSet<>();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.access.QueryScope;
 import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.projection.Counter;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The programme as it stood at the end of a past day, and its course over weeks, months or quarters. A state is the
  * sum of the {@code timeline} buckets from the programme's first day: whole years, then whole months, then days, so
  * at most one document per year before the day plus a few dozen. Flows (referrals in, closures out, waits) come from
- * the same statistics as {@code /api/statistics}, so the two always agree.
+ * the same statistics as {@code /api/statistics}, so the two always agree. The caseload per worker is narrowed like the
+ * caseload endpoints ({@link QueryScope#visibleWorkers}); the totals are the programme's.
  */
 @RestController
 @RequestMapping("/api/timeline")
@@ -45,11 +47,13 @@ class TimelineController {
     private final MongoOperations mongo;
     private final StatisticsQueries statistics;
     private final Periods periods;
+    private final QueryScope scope;
 
-    TimelineController(MongoOperations mongo, StatisticsQueries statistics, Periods periods) {
+    TimelineController(MongoOperations mongo, StatisticsQueries statistics, Periods periods, QueryScope scope) {
         this.mongo = mongo;
         this.statistics = statistics;
         this.periods = periods;
+        this.scope = scope;
     }
 
     record ProgrammeState(LocalDate asOf, long openCases, long waitingList, Map<String, Long> casesByStatus,
@@ -70,10 +74,12 @@ class TimelineController {
         Map<Counter, Long> state = sum(start, asOf);
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> perWorker = new TreeMap<>();
+        Set<String> workers = scope.visibleWorkers();
         state.forEach((counter, value) -> {
             if (counter.metric().equals(STATUS) && value != 0) {
                 byStatus.put(counter.detail(), value);
-            } else if (counter.metric().equals(WORKER) && value != 0) {
+            } else if (counter.metric().equals(WORKER) && value != 0
+                    && (workers == null || workers.contains(counter.detail()))) {
                 perWorker.put(counter.detail(), value);
             }
         });
