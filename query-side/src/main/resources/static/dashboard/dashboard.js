@@ -1,12 +1,15 @@
 /*
- * The CLW Ledger dashboard: reads the query API with the caller's own credentials, so every view shows only what
- * the caller's role and scope allow (the server decides; the views a role cannot use are not offered).
+ * The CLW Ledger dashboard: reads the query API as the caller, so every view shows only what the caller's role and
+ * scope allow (the server decides; the views a role cannot use are not offered). A password is sent once, to
+ * POST /api/session, for a short-lived bearer token; only that token is kept, in the tab's session storage.
  */
 "use strict";
 
-const AUTH_KEY = "clw-ledger.authorization";
+const TOKEN_KEY = "clw-ledger.token";
 const COLOURS = {a: "#0b6e6e", b: "#c2571a", c: "#6a4fb3"};
-const state = {authorization: sessionStorage.getItem(AUTH_KEY), me: null, settings: new Map(),
+// Earlier versions kept "Basic user:password" here: never leave it behind.
+sessionStorage.removeItem("clw-ledger.authorization");
+const state = {token: sessionStorage.getItem(TOKEN_KEY), me: null, settings: new Map(),
   history: null, projectionsTimer: null};
 
 const $ = selector => document.querySelector(selector);
@@ -18,10 +21,16 @@ class ApiError extends Error {
   }
 }
 
+/** The headers of every API call: the caller's token, and no browser login dialog on a 401. */
+function authHeaders() {
+  return {Authorization: "Bearer " + state.token, "X-Requested-With": "clw-dashboard"};
+}
+
+/** Calls the API as the caller; a 401 once logged in means the token has expired: back to the login. */
 async function api(path, method = "GET") {
-  const response = await fetch(path, {method, headers: {Authorization: state.authorization,
-    Accept: "application/json", "X-Requested-With": "clw-dashboard"}});
+  const response = await fetch(path, {method, headers: {...authHeaders(), Accept: "application/json"}});
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401 && state.me) expired();
   if (!response.ok) throw new ApiError(response.status, body.detail || response.statusText);
   return body;
 }
@@ -99,25 +108,50 @@ function utf8Base64(text) {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
+/** The password, sent once, for a token (POST /api/session); a single sign-on token is used as it is. */
+async function sessionToken(form) {
+  const token = form.token.value.trim();
+  if (token) return token;
+  const response = await fetch("/api/session", {method: "POST", headers: {Accept: "application/json",
+    Authorization: "Basic " + utf8Base64(form.username.value + ":" + form.password.value),
+    "X-Requested-With": "clw-dashboard"}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.detail || response.statusText);
+  return body.token;
+}
+
 async function logIn(event) {
   event.preventDefault();
   const form = event.target;
-  const token = form.token.value.trim();
-  state.authorization = token ? "Bearer " + token
-    : "Basic " + utf8Base64(form.username.value + ":" + form.password.value);
   try {
-    await start();
-    sessionStorage.setItem(AUTH_KEY, state.authorization);
+    state.token = await sessionToken(form);
     form.reset();
+    await start();
+    sessionStorage.setItem(TOKEN_KEY, state.token);
+    $("#login-error").textContent = "";
   } catch (error) {
-    state.authorization = null;
+    state.token = null;
+    form.password.value = "";
+    form.token.value = "";
     $("#login-error").textContent = error.status === 401 ? "Unknown user or wrong password." : error.message;
   }
 }
 
 function logOut() {
-  sessionStorage.removeItem(AUTH_KEY);
+  sessionStorage.removeItem(TOKEN_KEY);
   location.reload();
+}
+
+function expired() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  clearInterval(state.projectionsTimer);
+  state.token = null;
+  state.me = null;
+  $("#views").hidden = true;
+  $("#logout").hidden = true;
+  $("#who").hidden = true;
+  $("#login").hidden = false;
+  $("#login-error").textContent = "Your session has expired: log in again.";
 }
 
 async function start() {
@@ -460,10 +494,10 @@ document.addEventListener("DOMContentLoaded", () => {
     openHistory(event.target.referralId.value.trim());
   });
   $("#as-of").addEventListener("input", slid);
-  if (state.authorization) {
+  if (state.token) {
     start().catch(() => {
-      sessionStorage.removeItem(AUTH_KEY);
-      state.authorization = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      state.token = null;
     });
   }
 });

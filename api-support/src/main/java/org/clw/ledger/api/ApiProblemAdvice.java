@@ -1,5 +1,6 @@
 package org.clw.ledger.api;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -48,6 +49,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
     private static final Pattern UNDECODABLE_PARAMETER =
             Pattern.compile("Parameter \\[([A-Za-z][A-Za-z0-9_-]{0,63})]");
+    /** Jackson's message for a field given twice; a field name that is not a plain one is never echoed. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([A-Za-z][A-Za-z0-9_]{0,63})'");
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
@@ -124,6 +127,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                             ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return ResponseEntity.badRequest().body(Problems.invalid(field, whyUnreadable(mapping)));
+        }
+        if (exception.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field '")) {
+            Matcher name = DUPLICATE_FIELD.matcher(read.getOriginalMessage());
+            return ResponseEntity.badRequest().body(Problems.invalid(name.find() ? name.group(1) : "body",
+                    "is given more than once"));
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not well-formed JSON"));

@@ -145,6 +145,20 @@ class ReadModelsTest {
                     .andExpect(jsonPath("$.totalItems").value(6))
                     .andExpect(jsonPath("$.totalPages").value(3));
         }
+
+        /** A page number whose offset does not fit an int is past the end, not the first page again. */
+        @Test
+        void the_largest_page_number_is_an_empty_page_on_every_paged_list() throws Exception {
+            String last = "page=" + Integer.MAX_VALUE;
+            query("/api/cases?" + last)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items").isEmpty())
+                    .andExpect(jsonPath("$.page").value(Integer.MAX_VALUE))
+                    .andExpect(jsonPath("$.totalItems").value(6));
+            query("/api/links-workers?" + last).andExpect(jsonPath("$.items").isEmpty())
+                    .andExpect(jsonPath("$.totalItems").value(2));
+            query("/api/waiting-list?" + last).andExpect(jsonPath("$.referrals.items").isEmpty());
+        }
     }
 
     @Nested

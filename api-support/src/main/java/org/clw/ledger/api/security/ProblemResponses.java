@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +44,14 @@ class ProblemResponses {
     RequestRejectedHandler rejected() {
         return (request, response, exception) ->
                 write(request, response, HttpStatus.BAD_REQUEST, "The request URL is not acceptable");
+    }
+
+    /** 429: the login must wait, told in whole seconds (at least one) in Retry-After and in the detail. */
+    void tooManyLogins(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.getNano() > 0 ? 1 : 0));
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed logins for this account or from this address; try again in " + seconds + " s");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -2,13 +2,18 @@ package org.clw.ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -18,17 +23,27 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Stateless, so every request names its user and every event records a real actor: bearer JWTs from the configured
- * issuer in production, HTTP Basic against the configured users otherwise. These rules decide by role and endpoint;
- * which cases and settings a links worker or manager may touch is decided per request from {@link Callers}.
- * Registries are kept by managers and admins; cases are changed by links workers, managers and admins and read by
- * them and auditors; evaluators see statistics, timelines, pseudonymised exports and the settings' names only.
+ * identity provider in production; otherwise HTTP Basic against the configured users, or a short-lived bearer token
+ * the system issued for such a login ({@code POST /api/session}, {@link SessionTokens}), read by the same JWT path.
+ * Password logins are throttled per account and client address before bcrypt runs ({@link LoginGuard}). These rules
+ * decide by role and endpoint; which cases and settings a links worker or manager may touch is decided per request
+ * from {@link Callers}. Registries are kept by managers and admins; cases are changed by links workers, managers and
+ * admins and read by them and auditors; evaluators see statistics, timelines, pseudonymised exports and the
+ * settings' names only. Every response forbids framing and sends no referrer; all but the Swagger UI's also carry a
+ * strict Content-Security-Policy (the dashboard needs nothing but its own origin: no inline script or style).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UserAccounts.class, JwtClaims.class})
+@EnableConfigurationProperties({UserAccounts.class, JwtClaims.class, LoginSettings.class})
 class SecurityConfiguration {
 
     private static final String[] CASE_WORKERS = {
@@ -41,23 +56,33 @@ class SecurityConfiguration {
             .toArray(String[]::new);
     private static final String[] SETTING_READERS = {Role.SERVICE_MANAGER.name(), Role.AUDITOR.name(),
             Role.ADMIN.name()};
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
-            JwtClaims claims) throws Exception {
-        boolean bearer = jwtDecoder.getIfAvailable() != null;
-        ProblemResponses problems = new ProblemResponses(json, bearer ? "Bearer" : "Basic realm=\"CLW Ledger\"");
-        if (bearer) {
-            http.oauth2ResourceServer(server -> server
-                    .authenticationEntryPoint(problems.unauthenticated())
-                    .accessDeniedHandler(problems.forbidden())
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationFrom(claims))));
-        } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()));
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> identityProvider,
+            JwtClaims claims, SessionTokens sessions, LoginThrottle throttle, LoginAudit audit) throws Exception {
+        JwtDecoder provider = identityProvider.getIfAvailable();
+        ProblemResponses problems = new ProblemResponses(json, provider != null ? "Bearer" : "Basic realm=\"CLW Ledger\"");
+        http.oauth2ResourceServer(server -> server
+                .authenticationEntryPoint(problems.unauthenticated())
+                .accessDeniedHandler(problems.forbidden())
+                .jwt(jwt -> jwt.decoder(provider != null ? provider : sessions.decoder())
+                        .jwtAuthenticationConverter(authenticationFrom(claims))));
+        if (provider == null) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                    .addFilterBefore(new LoginGuard(throttle, audit, problems), BasicAuthenticationFilter.class);
         }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // The Swagger UI is a third party's page; the API's answers and the dashboard get the policy.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
@@ -71,6 +96,9 @@ class SecurityConfiguration {
                         // HEAD would answer as GET does without the GET rules' scope check and read-access record:
                         // refused under the API rather than answered unseen.
                         .requestMatchers(HttpMethod.HEAD, "/api/**").denyAll()
+                        // A token for a password login, whatever the role; a token may not renew itself.
+                        .requestMatchers(HttpMethod.POST, "/api/session").access((authentication, context) ->
+                                new AuthorizationDecision(isPasswordLogin(authentication.get())))
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
@@ -92,6 +120,12 @@ class SecurityConfiguration {
                 .build();
     }
 
+    private static boolean isPasswordLogin(Authentication authentication) {
+        return authentication instanceof UsernamePasswordAuthenticationToken login && login.isAuthenticated()
+                && login.getAuthorities().stream().anyMatch(authority -> Arrays.stream(ANY_ROLE)
+                .anyMatch(role -> authority.getAuthority().equals("ROLE_" + role)));
+    }
+
     /** Roles from the configured claim (a list of role names); the username from another. */
     private static JwtAuthenticationConverter authenticationFrom(JwtClaims claims) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
@@ -108,8 +142,24 @@ class SecurityConfiguration {
         return new ProblemResponses(json, "").rejected();
     }
 
+    /**
+     * The configured users. Outside the development mode, a password login that still has a published demo user
+     * (whose password is its username followed by -demo) refuses to start: anyone who read the README could log in.
+     */
     @Bean
-    UserDetailsService users(UserAccounts accounts) {
+    UserDetailsService users(UserAccounts accounts, PasswordEncoder passwords, Environment environment,
+            ObjectProvider<JwtDecoder> identityProvider) {
+        if (identityProvider.getIfAvailable() == null && !environment.matchesProfiles("development")) {
+            List<String> demoUsers = accounts.users().stream()
+                    .filter(account -> passwords.matches(account.username() + "-demo", account.passwordHash()))
+                    .map(UserAccounts.Account::username)
+                    .toList();
+            if (!demoUsers.isEmpty()) {
+                throw new IllegalStateException("The published demo users " + demoUsers + " are configured outside "
+                        + "the development mode: replace clw.security.users (see the README, \"Demo users\"), use an "
+                        + "identity provider, or start with the Spring profile development");
+            }
+        }
         return new InMemoryUserDetailsManager(accounts.users().stream()
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())

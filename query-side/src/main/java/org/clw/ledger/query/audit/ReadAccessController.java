@@ -61,7 +61,7 @@ class ReadAccessController {
         }
         Query query = Query.query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, ReadAccessLog.COLLECTION);
-        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
+        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.asc("_id"))).skip(PageOf.offset(page, size)).limit(size);
         List<ReadAccess> reads = mongo.find(query, Document.class, ReadAccessLog.COLLECTION).stream()
                 .map(row -> new ReadAccess(row.getDate("at").toInstant(), row.getString("actorId"),
                         row.getString("actorRole"), row.getString("endpoint"), row.get("ids", Document.class),

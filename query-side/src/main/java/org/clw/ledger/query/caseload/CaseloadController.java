@@ -65,7 +65,7 @@ class CaseloadController {
         Criteria visible = scope.caseloadCriteria();
         Query query = (visible == null ? new Query() : Query.query(visible)).with(Sort.by("name", "_id"));
         long total = mongo.count(visible == null ? new Query() : Query.query(visible), CaseloadProjection.COLLECTION);
-        query.skip((long) page * size).limit(size);
+        query.skip(PageOf.offset(page, size)).limit(size);
         return PageOf.of(mongo.find(query, WorkerCaseload.class, CaseloadProjection.COLLECTION).stream()
                 .map(WorkerSummary::of).toList(), page, size, total);
     }

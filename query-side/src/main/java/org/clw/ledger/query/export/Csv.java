@@ -5,7 +5,11 @@ import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** RFC 4180 rows: a field is quoted when it holds a comma, a quote or a line break. */
+/**
+ * RFC 4180 rows: a field is quoted when it holds a comma, a quote or a line break. A text field that a spreadsheet
+ * would read as a formula (starting with {@code = + - @}, a tab or a carriage return) is prefixed with a single quote,
+ * as OWASP advises against CSV injection; numbers are written as they are, so a negative count stays a number.
+ */
 final class Csv {
 
     private Csv() {
@@ -20,7 +24,11 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof Number ? value.toString() : neutralised(value.toString());
         return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -101,7 +101,7 @@ class CaseQueryController {
         }
         Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, CaseSummary.COLLECTION);
-        query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip((long) page * size)
+        query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip(PageOf.offset(page, size))
                 .limit(size);
         return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream().map(CaseBody::of)
                 .toList(), page, size, total);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -268,6 +270,28 @@ class DashboardBrowserTest {
 
     private String projectionState(String name) {
         return browser.findElement(By.cssSelector("tr[data-projection=" + name + "] td:nth-child(2)")).getText();
+    }
+
+    @Test
+    void the_page_runs_under_a_strict_content_security_policy_and_keeps_a_token_not_the_password() {
+        logIn("manager");
+        Object policy = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/dashboard/', {credentials: 'omit'})
+                    .then(response => done(response.headers.get('content-security-policy') + ' | '
+                        + response.headers.get('referrer-policy')));
+                """);
+        assertThat(String.valueOf(policy)).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                "frame-ancestors 'none'", "| no-referrer").doesNotContain("unsafe-inline", "unsafe-eval");
+        String stored = String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]);"));
+        assertThat(stored).doesNotContain("manager-demo", "Basic ", Base64.getEncoder().encodeToString(
+                "manager:manager-demo".getBytes(StandardCharsets.UTF_8)));
+        // A JWT, and the page goes on with it after a reload, without the password.
+        assertThat(stored).containsPattern("\\[\"clw-ledger\\.token\",\"[\\w-]+\\.[\\w-]+\\.[\\w-]+\"]");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("views")));
+        assertThat(browser.findElement(By.id("who")).getText()).contains("manager");
     }
 
     @Test

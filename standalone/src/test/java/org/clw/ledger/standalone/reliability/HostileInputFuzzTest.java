@@ -126,6 +126,44 @@ class HostileInputFuzzTest {
         assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("from");
     }
 
+    @Test
+    void a_field_given_twice_is_refused_naming_it_and_nothing_is_stored() throws Exception {
+        long before = events();
+        HttpResponse<String> response = send("POST", "/api/settings", ("{\"settingId\":\"gp-49001\","
+                + "\"name\":\"Parkhead Medical Practice\",\"name\":\"=cmd|' /C calc'!A0\",\"type\":\"GP_PRACTICE\","
+                + "\"hscp\":\"GLASGOW_CITY\",\"practiceCode\":\"49001\",\"deepEnd\":true}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problemIn(response)).isEqualTo("400");
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(json.readTree(response.body()).at("/errors/0/message").asText()).isEqualTo("is given more than once");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_nul_character_in_a_string_is_refused_naming_the_field_and_nothing_is_stored() throws Exception {
+        long before = events();
+        HttpResponse<String> response = send("POST", "/api/settings", ("{\"settingId\":\"gp-49002\","
+                + "\"name\":\"Parkhead\\u0000 Medical Practice\",\"type\":\"GP_PRACTICE\","
+                + "\"hscp\":\"GLASGOW_CITY\",\"practiceCode\":\"49002\",\"deepEnd\":true}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problemIn(response)).isEqualTo("400");
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(json.readTree(response.body()).at("/errors/0/message").asText())
+                .isEqualTo("must not contain a NUL character");
+        assertThat(events()).isEqualTo(before);
+
+        // The same body without the NUL is accepted: the refusal was the NUL's.
+        HttpResponse<String> accepted = send("POST", "/api/settings", ("{\"settingId\":\"gp-49002\","
+                + "\"name\":\"Parkhead Medical Practice\",\"type\":\"GP_PRACTICE\","
+                + "\"hscp\":\"GLASGOW_CITY\",\"practiceCode\":\"49002\",\"deepEnd\":true}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(accepted.statusCode()).isEqualTo(201);
+    }
+
     private String query(Random random) {
         StringBuilder query = new StringBuilder();
         for (int i = random.nextInt(4); i >= 0; i--) {
