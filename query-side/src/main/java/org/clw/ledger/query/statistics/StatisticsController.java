@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Statistics for a period ({@code from} and {@code to} are days, both inclusive), optionally for one setting or one
  * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the year, month and day buckets that
- * cover the period, fetched by id: the whole programme's, or each chosen setting's.
+ * cover the period, fetched by id: the whole programme's, or each chosen setting's. Published exactly or under
+ * disclosure control, by the caller ({@link StatisticsDisclosure}): {@code suppressedBelow} says which.
  */
 @RestController
 @RequestMapping("/api/statistics")
@@ -37,20 +38,26 @@ class StatisticsController {
 
     private final StatisticsQueries queries;
     private final Periods periods;
+    private final StatisticsDisclosure disclosure;
 
-    StatisticsController(StatisticsQueries queries, Periods periods) {
+    StatisticsController(StatisticsQueries queries, Periods periods, StatisticsDisclosure disclosure) {
         this.queries = queries;
         this.periods = periods;
+        this.disclosure = disclosure;
     }
 
-    record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, StatisticsReport statistics,
-                  Map<String, Long> referralsReceivedByRoute, Map<String, Long> referralsReceivedByNeed) {
+    /** @param suppressed the withheld counts of the two splits (the report lists its own) */
+    record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, Integer suppressedBelow,
+                  StatisticsReport statistics, Map<String, Long> referralsReceivedByRoute,
+                  Map<String, Long> referralsReceivedByNeed, List<String> suppressed) {
     }
 
     record Period(String period, LocalDate from, LocalDate to, Map<String, StatisticsReport> groups) {
     }
 
-    record Series(LocalDate from, LocalDate to, String interval, String groupBy, List<Period> periods) {
+    /** @param totals each group over the whole period */
+    record Series(LocalDate from, LocalDate to, String interval, String groupBy, Integer suppressedBelow,
+                  List<Period> periods, Map<String, StatisticsReport> totals) {
     }
 
     @GetMapping
@@ -61,8 +68,11 @@ class StatisticsController {
         periods.requirePeriod(from, to);
         Collection<String> scope = setting == null && hscp == null ? null : queries.settings(setting, hscp).keySet();
         Map<Counter, Long> counts = StatisticsQueries.sum(queries.buckets(Calendar.cover(from, to), scope).values());
-        return new Totals(from, to, setting == null ? null : setting.value(), hscp, StatisticsReport.of(counts),
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(scope);
+        StatisticsDisclosure.Totals published = publication.totals(StatisticsReport.of(counts),
                 received(counts, Metric.ROUTE), received(counts, Metric.NEED));
+        return new Totals(from, to, setting == null ? null : setting.value(), hscp, publication.suppressedBelow(),
+                published.report(), published.byRoute(), published.byNeed(), published.suppressed());
     }
 
     @GetMapping("/series")
@@ -86,7 +96,8 @@ class StatisticsController {
         }
         Map<String, CountBucket> buckets = queries.buckets(covers.values().stream().flatMap(List::stream).toList(),
                 perSetting ? settings.keySet() : null);
-        List<Period> periods = new ArrayList<>();
+        List<Map<String, StatisticsReport>> reports = new ArrayList<>();
+        Map<String, Map<Counter, Long>> wholePeriod = new TreeMap<>();
         covers.forEach((start, cover) -> {
             Map<String, Map<Counter, Long>> groups = new TreeMap<>();
             for (String period : cover) {
@@ -97,14 +108,29 @@ class StatisticsController {
                     }
                 }
             }
-            Map<String, StatisticsReport> reports = new TreeMap<>();
-            groups.forEach((group, counts) -> reports.put(group, StatisticsReport.of(counts)));
+            Map<String, StatisticsReport> periodReports = new TreeMap<>();
+            groups.forEach((group, counts) -> {
+                periodReports.put(group, StatisticsReport.of(counts));
+                counts.forEach((counter, value) -> wholePeriod.computeIfAbsent(group, name -> new HashMap<>())
+                        .merge(counter, value, Long::sum));
+            });
+            reports.add(periodReports);
+        });
+        Map<String, StatisticsReport> totals = new TreeMap<>();
+        wholePeriod.forEach((group, counts) -> totals.put(group, StatisticsReport.of(counts)));
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(perSetting ? settings.keySet() : null);
+        ReportTables.Series published = publication.series(reports, totals);
+        List<Period> periods = new ArrayList<>();
+        int index = 0;
+        for (LocalDate start : covers.keySet()) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
-            periods.add(new Period(cut.label(start), periodFrom, periodTo.isAfter(to) ? to : periodTo, reports));
-        });
+            periods.add(new Period(cut.label(start), periodFrom, periodTo.isAfter(to) ? to : periodTo,
+                    published.periods().get(index++)));
+        }
         return new Series(from, to, cut.name().toLowerCase(Locale.ROOT),
-                grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), periods);
+                grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), publication.suppressedBelow(),
+                periods, published.totals());
     }
 
     /** Plain counts go to the bucket's setting or HSCP, or all together; need and route groups are dimensions. */
