@@ -1,11 +1,16 @@
 package org.clw.ledger.query;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -166,6 +171,20 @@ class StatisticsDisclosureTest {
         read("admin", "/api/timeline/series?" + MARCH + "&interval=month")
                 .andExpect(jsonPath("$.periods[0].closuresOut").value(2))
                 .andExpect(jsonPath("$.periods[0].medianWaitDays").value(2));
+    }
+
+    @Test
+    void the_series_as_a_spreadsheet_marks_withheld_figures() throws Exception {
+        String uri = "/api/statistics/series.csv?" + MARCH + "&interval=month&groupBy=setting";
+        read("evaluator", uri)
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"statistics.csv\""))
+                .andExpect(content().string(startsWith("period,from,to,group,referrals_received,")))
+                .andExpect(content().string(containsString(
+                        "\r\n2026-03,2026-03-01,2026-03-31,fb-1,[c],[c],0,[c],0,")))
+                .andExpect(content().string(containsString("\r\nall,2026-03-01,2026-03-31,gp-1,[c],")));
+        read("admin", uri)
+                .andExpect(content().string(containsString("\r\n2026-03,2026-03-01,2026-03-31,fb-1,1,1,0,2,0,")))
+                .andExpect(content().string(not(containsString("[c]"))));
     }
 
     private ResultActions read(String user, String uri) throws Exception {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** RFC 4180 rows: a field is quoted when it holds a comma, a quote or a line break. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static void row(Writer out, List<?> fields) throws IOException {
+    public static void row(Writer out, List<?> fields) throws IOException {
         out.write(fields.stream().map(Csv::field).collect(Collectors.joining(",")));
         out.write("\r\n");
     }

@@ -24,7 +24,7 @@ import java.util.List;
  * </ol>
  * Totals are counts like any other: published exactly unless small or needed as a secondary suppression; nothing is
  * rounded. The rule is checked sum by sum, not by a linear-programming audit of the whole table, and one answer is
- * protected at a time (see the README, "Statistics for evaluators"). Deterministic: the same table always gives
+ * protected at a time (see the README, "Statistics, defined"). Deterministic: the same table always gives
  * the same suppressions. Pure: no Spring, no storage.
  */
 public final class DisclosureControl {

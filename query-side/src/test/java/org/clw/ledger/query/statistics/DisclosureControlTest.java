@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The disclosure-control rule as a specification: given a table of counts, the table as published ({@code c} marks
@@ -125,6 +129,21 @@ class DisclosureControlTest {
                 .isEqualTo("c c 30 | 33\n= c c 30 | 33");
         assertThatThrownBy(() -> new DisclosureControl(1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DisclosureControl(101)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_configured_threshold_defaults_to_five_and_is_refused_outside_its_bounds() {
+        assertThat(bind(Map.of()).disclosureThreshold()).isEqualTo(5);
+        assertThat(bind(Map.of("clw.statistics.disclosure-threshold", "10")).disclosureThreshold()).isEqualTo(10);
+        for (String wrong : List.of("1", "0", "-5", "101", "five")) {
+            assertThatThrownBy(() -> bind(Map.of("clw.statistics.disclosure-threshold", wrong)))
+                    .as(wrong).isInstanceOf(BindException.class);
+        }
+    }
+
+    private static StatisticsDisclosure.Properties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("clw.statistics", StatisticsDisclosure.Properties.class);
     }
 
     @Test
