@@ -57,13 +57,21 @@ public final class DisclosureControl {
                 hidden.set(i);
             }
         }
-        List<List<Integer>> sumsOf = new ArrayList<>(table.size);
-        for (int i = 0; i < table.size; i++) {
-            sumsOf.add(new ArrayList<>(2));
+        // The sums each count belongs to, packed: those of count i are sumsOf[start[i]] to sumsOf[start[i + 1] - 1].
+        int[] start = new int[table.size + 1];
+        for (int[] sum : table.sums) {
+            for (int member : sum) {
+                start[member + 1]++;
+            }
         }
+        for (int i = 0; i < table.size; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] sumsOf = new int[start[table.size]];
+        int[] filled = Arrays.copyOf(start, table.size);
         for (int s = 0; s < table.sums.size(); s++) {
             for (int member : table.sums.get(s)) {
-                sumsOf.get(member).add(s);
+                sumsOf[filled[member]++] = s;
             }
         }
         // Each sum is checked once, and again whenever one of its members becomes suppressed.
@@ -78,7 +86,8 @@ public final class DisclosureControl {
             queued[s] = false;
             int added = protect(table.sums.get(s), table.values, hidden);
             if (added >= 0) {
-                for (int other : sumsOf.get(added)) {
+                for (int k = start[added]; k < start[added + 1]; k++) {
+                    int other = sumsOf[k];
                     if (!queued[other]) {
                         pending.add(other);
                         queued[other] = true;
