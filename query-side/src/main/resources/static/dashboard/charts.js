@@ -20,8 +20,9 @@ const Charts = (() => {
   }
 
   /**
-   * Draws into container: {labels: [...] (e.g. "Jan 2026"), series: [{name, color, values: [...]}],
-   * kind: "bar" | "line", percent: values are fractions shown as percentages}.
+   * Draws into container: {labels: [...] (e.g. "Jan 2026"), series: [{name, color, values: [...], withheld: [...]}],
+   * kind: "bar" | "line", percent: values are fractions shown as percentages}. A value withheld by disclosure
+   * control (null, withheld[i] true) is marked "c" on the axis, so it is not read as nothing.
    */
   function render(container, {labels, series, kind, percent}) {
     container.replaceChildren();
@@ -57,6 +58,15 @@ const Charts = (() => {
     });
 
     series.forEach((s, index) => {
+      (s.withheld || []).forEach((withheld, i) => {
+        if (!withheld) return;
+        const width = kind === "bar" ? (slot * 0.8) / series.length : 0;
+        const x = kind === "bar" ? LEFT + slot * i + slot * 0.1 + width * (index + 0.5) : LEFT + slot * (i + 0.5);
+        const mark = element("text", {class: "withheld", x, y: TOP + plotHeight - 2 - index * 9,
+          "text-anchor": "middle", fill: s.color}, "c");
+        mark.append(element("title", {}, `${labels[i]} ${s.name}: withheld (small numbers)`));
+        svg.append(mark);
+      });
       if (kind === "bar") {
         const barWidth = (slot * 0.8) / series.length;
         s.values.forEach((value, i) => {

@@ -66,6 +66,24 @@ function table(element, headings, rows) {
 const percent = value => value === null || value === undefined || Number.isNaN(value) ? "–"
   : Math.round(value * 100) + "%";
 
+/*
+ * Figures withheld by statistical disclosure control are null and listed in their report's "suppressed"; they are
+ * shown as [c] (confidential), never as blank or zero.
+ */
+const WITHHELD = "[c]";
+
+function figure(report, path, format = String) {
+  if (report.suppressed && report.suppressed.includes(path)) return WITHHELD;
+  const value = path.split(".").reduce((node, key) => node === null || node === undefined ? node : node[key], report);
+  return value === null || value === undefined ? format === percent ? "–" : "0" : format(value);
+}
+
+function withheldNote(element, suppressedBelow) {
+  element.hidden = !suppressedBelow;
+  element.textContent = suppressedBelow ? `${WITHHELD}: withheld to protect people in small numbers (counts of 1 to ` +
+    `${suppressedBelow - 1}, and counts or rates from which one of them could be worked out).` : "";
+}
+
 /* UK formats in the programme's time zone, whatever the browser's locale: dd/mm/yyyy, dd/mm/yyyy hh:mm, Jan 2026. */
 
 const LONDON = new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London", day: "2-digit", month: "2-digit",
@@ -234,18 +252,25 @@ async function loadTimeline() {
   const [timeline, statistics] = await Promise.all([
     api("/api/timeline/series?" + period), api("/api/statistics/series?" + period)]);
   const labels = timeline.periods.map(p => periodLabel(p.period));
+  const withheld = name => timeline.periods.map(p => p.suppressed.includes(name));
   Charts.render($("#chart-flows"), {kind: "bar", labels, series: [
-    {name: "Referrals in", color: COLOURS.a, values: timeline.periods.map(p => p.referralsIn)},
-    {name: "Closed", color: COLOURS.b, values: timeline.periods.map(p => p.closuresOut)}]});
+    {name: "Referrals in", color: COLOURS.a, values: timeline.periods.map(p => p.referralsIn),
+      withheld: withheld("referralsIn")},
+    {name: "Closed", color: COLOURS.b, values: timeline.periods.map(p => p.closuresOut),
+      withheld: withheld("closuresOut")}]});
   Charts.render($("#chart-open"), {kind: "line", labels, series: [
-    {name: "Open cases", color: COLOURS.a, values: timeline.periods.map(p => p.openAtEnd)},
-    {name: "Waiting", color: COLOURS.c, values: timeline.periods.map(p => p.waitingAtEnd)}]});
+    {name: "Open cases", color: COLOURS.a, values: timeline.periods.map(p => p.openAtEnd),
+      withheld: withheld("openAtEnd")},
+    {name: "Waiting", color: COLOURS.c, values: timeline.periods.map(p => p.waitingAtEnd),
+      withheld: withheld("waitingAtEnd")}]});
   Charts.render($("#chart-dna"), {kind: "line", percent: true,
     labels: statistics.periods.map(p => periodLabel(p.period)),
     series: [{name: "DNA rate", color: COLOURS.b, values: statistics.periods.map(p => {
       const all = p.groups.all;
       return all && all.appointments.dnaRate !== null ? all.appointments.dnaRate : null;
-    })}]});
+    }), withheld: statistics.periods.map(p => Boolean(p.groups.all
+      && p.groups.all.suppressed.includes("appointments.dnaRate")))}]});
+  withheldNote($("#timeline-note"), timeline.suppressedBelow);
 }
 
 /* Statistics for the period, by a grouping. */
@@ -254,32 +279,21 @@ async function loadStatistics() {
   const {from, to, setting} = filters();
   const groupBy = $("#group-by").value;
   const series = await api("/api/statistics/series?" + query({from, to, setting, groupBy, interval: "quarter"}));
-  const totals = new Map();
-  series.periods.forEach(period => Object.entries(period.groups).forEach(([group, s]) => {
-    const t = totals.get(group) || {received: 0, accepted: 0, declined: 0, attended: 0, missed: 0, closed: 0,
-      goalsMet: 0, onward: 0, takenUp: 0, notTakenUp: 0};
-    t.received += s.referrals.received;
-    t.accepted += s.referrals.accepted;
-    t.declined += s.referrals.declined;
-    t.attended += s.appointments.attended;
-    t.missed += s.appointments.missed;
-    t.closed += s.closures.total;
-    t.goalsMet += s.closures.byReason.GOALS_MET || 0;
-    t.onward += s.onwardReferrals.made;
-    t.takenUp += s.onwardReferrals.takenUp;
-    t.notTakenUp += s.onwardReferrals.notTakenUp;
-    totals.set(group, t);
-  }));
-  const rows = [...totals.entries()].sort((a, b) => b[1].received - a[1].received);
+  // Each group over the whole period, as the server published it (withheld figures cannot be summed here).
+  const rows = Object.entries(series.totals)
+    .sort((a, b) => (b[1].referrals.received ?? -1) - (a[1].referrals.received ?? -1));
   table($("#statistics-table"), [[groupBy], ["Referrals", 1], ["Accepted", 1], ["Declined", 1], ["Attended", 1],
     ["DNA rate", 1], ["Closed", 1], ["Goals met", 1], ["Onward", 1], ["Uptake", 1]],
-  rows.map(([group, t]) => row => {
+  rows.map(([group, s]) => row => {
     cell(row, groupBy === "setting" ? settingName(group) : group.replaceAll("_", " ").toLowerCase());
-    [t.received, t.accepted, t.declined, t.attended].forEach(value => cell(row, value, "number"));
-    cell(row, percent(t.missed / (t.attended + t.missed)), "number");
-    [t.closed, t.goalsMet, t.onward].forEach(value => cell(row, value, "number"));
-    cell(row, percent(t.takenUp / (t.takenUp + t.notTakenUp)), "number");
+    ["referrals.received", "referrals.accepted", "referrals.declined", "appointments.attended"]
+      .forEach(path => cell(row, figure(s, path), "number"));
+    cell(row, figure(s, "appointments.dnaRate", percent), "number");
+    ["closures.total", "closures.byReason.GOALS_MET", "onwardReferrals.made"]
+      .forEach(path => cell(row, figure(s, path), "number"));
+    cell(row, figure(s, "onwardReferrals.uptake", percent), "number");
   }));
+  withheldNote($("#statistics-note"), series.suppressedBelow);
 }
 
 /* Caseloads against capacity. */

@@ -76,6 +76,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/session", EVERYONE),
             Map.entry("GET /api/statistics", EVERYONE),
             Map.entry("GET /api/statistics/series", EVERYONE),
+            Map.entry("GET /api/statistics/series.csv", EVERYONE),
             Map.entry("GET /api/timeline", EVERYONE),
             Map.entry("GET /api/timeline/series", EVERYONE),
             Map.entry("GET /api/exports/cases.csv", Set.of("evaluator", "admin")),

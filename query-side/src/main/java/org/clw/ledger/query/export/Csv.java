@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
  * would read as a formula (starting with {@code = + - @}, a tab or a carriage return) is prefixed with a single quote,
  * as OWASP advises against CSV injection; numbers are written as they are, so a negative count stays a number.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static void row(Writer out, List<?> fields) throws IOException {
+    public static void row(Writer out, List<?> fields) throws IOException {
         out.write(fields.stream().map(Csv::field).collect(Collectors.joining(",")));
         out.write("\r\n");
     }

@@ -1,5 +1,7 @@
 package org.clw.ledger.query.statistics;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +15,16 @@ import java.util.TreeMap;
 import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.query.export.Csv;
 import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.setting.SettingView;
 import org.clw.ledger.query.web.Periods;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,30 +33,39 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Statistics for a period ({@code from} and {@code to} are days, both inclusive), optionally for one setting or one
  * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the year, month and day buckets that
- * cover the period, fetched by id: the whole programme's, or each chosen setting's.
+ * cover the period, fetched by id: the whole programme's, or each chosen setting's. Published exactly or under
+ * disclosure control, by the caller ({@link StatisticsDisclosure}): {@code suppressedBelow} says which.
  */
 @RestController
 @RequestMapping("/api/statistics")
 class StatisticsController {
 
     private static final String ALL = "all";
+    /** How a spreadsheet shows a figure withheld by disclosure control (the GSS convention for confidential). */
+    static final String WITHHELD = "[c]";
 
     private final StatisticsQueries queries;
     private final Periods periods;
+    private final StatisticsDisclosure disclosure;
 
-    StatisticsController(StatisticsQueries queries, Periods periods) {
+    StatisticsController(StatisticsQueries queries, Periods periods, StatisticsDisclosure disclosure) {
         this.queries = queries;
         this.periods = periods;
+        this.disclosure = disclosure;
     }
 
-    record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, StatisticsReport statistics,
-                  Map<String, Long> referralsReceivedByRoute, Map<String, Long> referralsReceivedByNeed) {
+    /** @param suppressed the withheld counts of the two splits (the report lists its own) */
+    record Totals(LocalDate from, LocalDate to, String setting, Hscp hscp, Integer suppressedBelow,
+                  StatisticsReport statistics, Map<String, Long> referralsReceivedByRoute,
+                  Map<String, Long> referralsReceivedByNeed, List<String> suppressed) {
     }
 
     record Period(String period, LocalDate from, LocalDate to, Map<String, StatisticsReport> groups) {
     }
 
-    record Series(LocalDate from, LocalDate to, String interval, String groupBy, List<Period> periods) {
+    /** @param totals each group over the whole period */
+    record Series(LocalDate from, LocalDate to, String interval, String groupBy, Integer suppressedBelow,
+                  List<Period> periods, Map<String, StatisticsReport> totals) {
     }
 
     @GetMapping
@@ -61,8 +76,11 @@ class StatisticsController {
         periods.requirePeriod(from, to);
         Collection<String> scope = setting == null && hscp == null ? null : queries.settings(setting, hscp).keySet();
         Map<Counter, Long> counts = StatisticsQueries.sum(queries.buckets(Calendar.cover(from, to), scope).values());
-        return new Totals(from, to, setting == null ? null : setting.value(), hscp, StatisticsReport.of(counts),
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(scope);
+        StatisticsDisclosure.Totals published = publication.totals(StatisticsReport.of(counts),
                 received(counts, Metric.ROUTE), received(counts, Metric.NEED));
+        return new Totals(from, to, setting == null ? null : setting.value(), hscp, publication.suppressedBelow(),
+                published.report(), published.byRoute(), published.byNeed(), published.suppressed());
     }
 
     @GetMapping("/series")
@@ -86,7 +104,8 @@ class StatisticsController {
         }
         Map<String, CountBucket> buckets = queries.buckets(covers.values().stream().flatMap(List::stream).toList(),
                 perSetting ? settings.keySet() : null);
-        List<Period> periods = new ArrayList<>();
+        List<Map<String, StatisticsReport>> reports = new ArrayList<>();
+        Map<String, Map<Counter, Long>> wholePeriod = new TreeMap<>();
         covers.forEach((start, cover) -> {
             Map<String, Map<Counter, Long>> groups = new TreeMap<>();
             for (String period : cover) {
@@ -97,14 +116,85 @@ class StatisticsController {
                     }
                 }
             }
-            Map<String, StatisticsReport> reports = new TreeMap<>();
-            groups.forEach((group, counts) -> reports.put(group, StatisticsReport.of(counts)));
+            Map<String, StatisticsReport> periodReports = new TreeMap<>();
+            groups.forEach((group, counts) -> {
+                periodReports.put(group, StatisticsReport.of(counts));
+                counts.forEach((counter, value) -> wholePeriod.computeIfAbsent(group, name -> new HashMap<>())
+                        .merge(counter, value, Long::sum));
+            });
+            reports.add(periodReports);
+        });
+        Map<String, StatisticsReport> totals = new TreeMap<>();
+        wholePeriod.forEach((group, counts) -> totals.put(group, StatisticsReport.of(counts)));
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(perSetting ? settings.keySet() : null);
+        ReportTables.Series published = publication.series(reports, totals);
+        List<Period> periods = new ArrayList<>();
+        int index = 0;
+        for (LocalDate start : covers.keySet()) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
-            periods.add(new Period(cut.label(start), periodFrom, periodTo.isAfter(to) ? to : periodTo, reports));
-        });
+            periods.add(new Period(cut.label(start), periodFrom, periodTo.isAfter(to) ? to : periodTo,
+                    published.periods().get(index++)));
+        }
         return new Series(from, to, cut.name().toLowerCase(Locale.ROOT),
-                grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), periods);
+                grouping == null ? null : grouping.name().toLowerCase(Locale.ROOT), publication.suppressedBelow(),
+                periods, published.totals());
+    }
+
+    /**
+     * The series as a spreadsheet: a row per period and group, then a row per group for the whole period; withheld
+     * figures are {@value #WITHHELD}. Small (at most a row per week and setting over five years), so built whole.
+     */
+    @GetMapping("/series.csv")
+    ResponseEntity<String> seriesCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "month") String interval,
+            @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) SettingId setting,
+            @RequestParam(required = false) Hscp hscp) throws IOException {
+        Series series = series(from, to, interval, groupBy, setting, hscp);
+        StringWriter out = new StringWriter();
+        Csv.row(out, List.of("period", "from", "to", "group", "referrals_received", "referrals_accepted",
+                "referrals_declined", "appointments_booked", "appointments_attended", "appointments_missed",
+                "appointments_cancelled", "dna_rate", "cases_first_attended", "median_days_to_first_attended",
+                "closures", "closures_with_3_plus_attended", "onward_referrals_made", "onward_taken_up",
+                "onward_not_taken_up", "uptake"));
+        for (Period period : series.periods()) {
+            for (Map.Entry<String, StatisticsReport> group : period.groups().entrySet()) {
+                Csv.row(out, csvRow(period.period(), period.from(), period.to(), group.getKey(), group.getValue()));
+            }
+        }
+        for (Map.Entry<String, StatisticsReport> group : series.totals().entrySet()) {
+            Csv.row(out, csvRow("all", from, to, group.getKey(), group.getValue()));
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics.csv\"")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(out.toString());
+    }
+
+    private static List<Object> csvRow(String period, LocalDate from, LocalDate to, String group,
+            StatisticsReport report) {
+        List<Object> row = new ArrayList<>(List.of(period, from, to, group));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("referrals.received", report.referrals().received());
+        figures.put("referrals.accepted", report.referrals().accepted());
+        figures.put("referrals.declined", report.referrals().declined());
+        figures.put("appointments.booked", report.appointments().booked());
+        figures.put("appointments.attended", report.appointments().attended());
+        figures.put("appointments.missed", report.appointments().missed());
+        figures.put("appointments.cancelled", report.appointments().cancelled());
+        figures.put("appointments.dnaRate", report.appointments().dnaRate());
+        figures.put("daysToFirstAttendedAppointment.cases", report.daysToFirstAttendedAppointment().cases());
+        figures.put("daysToFirstAttendedAppointment.median", report.daysToFirstAttendedAppointment().median());
+        figures.put(StatisticsReport.CLOSURES, report.closures().total());
+        figures.put("closures.withThreeOrMoreAttended", report.closures().withThreeOrMoreAttended());
+        figures.put("onwardReferrals.made", report.onwardReferrals().made());
+        figures.put("onwardReferrals.takenUp", report.onwardReferrals().takenUp());
+        figures.put("onwardReferrals.notTakenUp", report.onwardReferrals().notTakenUp());
+        figures.put("onwardReferrals.uptake", report.onwardReferrals().uptake());
+        figures.forEach((path, value) -> row.add(report.suppressed().contains(path) ? WITHHELD : value));
+        return row;
     }
 
     /** Plain counts go to the bucket's setting or HSCP, or all together; need and route groups are dimensions. */

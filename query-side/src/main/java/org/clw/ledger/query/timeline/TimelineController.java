@@ -21,6 +21,7 @@ import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.statistics.Interval;
+import org.clw.ledger.query.statistics.StatisticsDisclosure;
 import org.clw.ledger.query.statistics.StatisticsQueries;
 import org.clw.ledger.query.statistics.StatisticsReport;
 import org.clw.ledger.query.web.Periods;
@@ -38,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * sum of the {@code timeline} buckets from the programme's first day: whole years, then whole months, then days, so
  * at most one document per year before the day plus a few dozen. Flows (referrals in, closures out, waits) come from
  * the same statistics as {@code /api/statistics}, so the two always agree. The caseload per worker is narrowed like the
- * caseload endpoints ({@link QueryScope#visibleWorkers}); the totals are the programme's.
+ * caseload endpoints ({@link QueryScope#visibleWorkers}); the totals are the programme's. Counts are published exactly
+ * or under disclosure control, by the caller, as the statistics are ({@link StatisticsDisclosure}).
  */
 @RestController
 @RequestMapping("/api/timeline")
@@ -48,23 +50,29 @@ class TimelineController {
     private final StatisticsQueries statistics;
     private final Periods periods;
     private final QueryScope scope;
+    private final StatisticsDisclosure disclosure;
 
-    TimelineController(MongoOperations mongo, StatisticsQueries statistics, Periods periods, QueryScope scope) {
+    TimelineController(MongoOperations mongo, StatisticsQueries statistics, Periods periods, QueryScope scope,
+            StatisticsDisclosure disclosure) {
         this.mongo = mongo;
         this.statistics = statistics;
         this.periods = periods;
         this.scope = scope;
+        this.disclosure = disclosure;
     }
 
-    record ProgrammeState(LocalDate asOf, long openCases, long waitingList, Map<String, Long> casesByStatus,
-                          Map<String, Long> caseloadPerWorker, LocalDate totalsFrom, StatisticsReport totalsToDate) {
+    /** @param suppressed the withheld counts of the state (the totals list their own) */
+    record ProgrammeState(LocalDate asOf, Integer suppressedBelow, Long openCases, Long waitingList,
+                          Map<String, Long> casesByStatus, Map<String, Long> caseloadPerWorker, LocalDate totalsFrom,
+                          StatisticsReport totalsToDate, List<String> suppressed) {
     }
 
-    record Period(String period, LocalDate from, LocalDate to, long openAtEnd, long waitingAtEnd, long referralsIn,
-                  long closuresOut, Long medianWaitDays) {
+    record Period(String period, LocalDate from, LocalDate to, Long openAtEnd, Long waitingAtEnd, Long referralsIn,
+                  Long closuresOut, Long medianWaitDays, List<String> suppressed) {
     }
 
-    record Series(LocalDate from, LocalDate to, String interval, String setting, Hscp hscp, List<Period> periods) {
+    record Series(LocalDate from, LocalDate to, String interval, String setting, Hscp hscp, Integer suppressedBelow,
+                  List<Period> periods) {
     }
 
     @GetMapping
@@ -84,8 +92,15 @@ class TimelineController {
             }
         });
         StatisticsReport totals = statistics.report(start, asOf, null, null);
-        return new ProgrammeState(asOf, count(state, OPEN, null), count(state, WAITING, null), byStatus, perWorker,
-                start, totals);
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(null);
+        TimelineDisclosure.State counts = publication.control()
+                .map(control -> TimelineDisclosure.state(control, count(state, OPEN, null), count(state, WAITING, null),
+                        byStatus))
+                .orElseGet(() -> new TimelineDisclosure.State(count(state, OPEN, null), count(state, WAITING, null),
+                        byStatus, List.of()));
+        return new ProgrammeState(asOf, publication.suppressedBelow(), counts.openCases(), counts.waitingList(),
+                counts.casesByStatus(), perWorker, start,
+                publication.totals(totals, Map.of(), Map.of()).report(), counts.suppressed());
     }
 
     @GetMapping("/series")
@@ -101,7 +116,8 @@ class TimelineController {
         // The state before the series, then each period's changes on top: as many documents as the periods need.
         LocalDate stateDay = first.isBefore(from) ? from.minusDays(1) : first.minusDays(1);
         Map<Counter, Long> state = first.isBefore(from) ? sum(first, stateDay) : new HashMap<>();
-        List<Period> series = new ArrayList<>();
+        List<TimelineDisclosure.Exact> exact = new ArrayList<>();
+        List<LocalDate[]> spans = new ArrayList<>();
         for (LocalDate start = cut.startOf(from); !start.isAfter(to); start = cut.nextStart(start)) {
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
@@ -112,12 +128,24 @@ class TimelineController {
                 stateDay = periodTo;
             }
             StatisticsReport flows = statistics.report(periodFrom, periodTo, setting, hscp);
-            series.add(new Period(cut.label(start), periodFrom, periodTo, count(state, OPEN, settings),
-                    count(state, WAITING, settings), flows.referrals().received(), flows.closures().total(),
-                    flows.daysToFirstAttendedAppointment().median()));
+            exact.add(new TimelineDisclosure.Exact(count(state, OPEN, settings), count(state, WAITING, settings),
+                    flows.referrals().received(), flows.closures().total(),
+                    flows.daysToFirstAttendedAppointment().cases(), flows.daysToFirstAttendedAppointment().median()));
+            spans.add(new LocalDate[] {start, periodFrom, periodTo});
+        }
+        StatisticsDisclosure.Publication publication = disclosure.forCaller(settings);
+        List<TimelineDisclosure.Flows> flows = publication.control()
+                .map(control -> TimelineDisclosure.series(control, exact))
+                .orElseGet(() -> exact.stream().map(TimelineDisclosure.Exact::published).toList());
+        List<Period> series = new ArrayList<>();
+        for (int p = 0; p < spans.size(); p++) {
+            LocalDate[] span = spans.get(p);
+            TimelineDisclosure.Flows figures = flows.get(p);
+            series.add(new Period(cut.label(span[0]), span[1], span[2], figures.openAtEnd(), figures.waitingAtEnd(),
+                    figures.referralsIn(), figures.closuresOut(), figures.medianWaitDays(), figures.suppressed()));
         }
         return new Series(from, to, cut.name().toLowerCase(Locale.ROOT), setting == null ? null : setting.value(),
-                hscp, series);
+                hscp, publication.suppressedBelow(), series);
     }
 
     /** The whole programme's count, or the sum over the chosen settings' counts. */
