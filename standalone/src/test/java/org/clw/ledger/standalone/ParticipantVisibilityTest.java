@@ -160,7 +160,8 @@ class ParticipantVisibilityTest {
         assertThat(workersIn(send("manager", "GET", today, null))).contains("lw-001").doesNotContain("lw-other");
         JsonNode evaluators = send("evaluator", "GET", today, null);
         assertThat(evaluators.get("caseloadPerWorker")).isEmpty();
-        assertThat(evaluators.get("openCases").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(evaluators.path("openCases").isNumber())
+                .as("a handful of open cases is a small number, withheld from evaluators").isFalse();
     }
 
     private static List<String> workersIn(JsonNode timeline) {
