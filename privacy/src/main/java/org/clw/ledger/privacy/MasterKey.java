@@ -64,7 +64,7 @@ public class MasterKey {
     }
 
     /** A master key given directly, for tests and tools. */
-    static MasterKey of(byte[] key) {
+    public static MasterKey of(byte[] key) {
         return new MasterKey(false, Base64.getEncoder().encodeToString(key), "", Path.of("."));
     }
 
