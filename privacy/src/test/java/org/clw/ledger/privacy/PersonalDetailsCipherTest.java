@@ -18,6 +18,7 @@ import org.clw.ledger.events.participant.ChiNumber;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.PersonalDetails;
 import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.events.participant.SealedText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,5 +134,25 @@ class PersonalDetailsCipherTest {
 
         assertThat(new MongoParticipantKeys(mongo, MASTER_KEY, Clock.systemUTC()).existingKey(MORAG))
                 .hasValueSatisfying(key -> assertThat(key.getEncoded()).isEqualTo(rawKey));
+    }
+
+    @Test
+    void free_text_is_sealed_for_its_participant_and_withheld_once_the_key_is_destroyed() {
+        PersonalDetailsCipher cipher = cipher();
+        SealedText summary = cipher.sealText(MORAG, "Moved in with her sister");
+        SealedText legacy = new SealedText("Women's Aid Glasgow");
+
+        assertThat(summary.value()).startsWith(SealedText.SEALED).doesNotContain("sister");
+        assertThat(cipher.openText(MORAG, summary)).contains("Moved in with her sister");
+        assertThat(cipher.openText(MORAG, legacy)).contains("Women's Aid Glasgow");
+        assertThat(cipher.sealText(MORAG, null)).isNull();
+        cipher.sealText(OTHER, "x");
+        assertThatThrownBy(() -> cipher.openText(OTHER, summary)).isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("sister");
+
+        new MongoParticipantKeys(mongo, MASTER_KEY, Clock.systemUTC()).destroy(MORAG);
+
+        assertThat(cipher.openText(MORAG, summary)).isEmpty();
+        assertThat(cipher.openText(MORAG, legacy)).isEmpty();
     }
 }
