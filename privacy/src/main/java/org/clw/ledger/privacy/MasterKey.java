@@ -13,6 +13,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ public class MasterKey {
     private final SecretKey key;
     private final boolean development;
 
+    @Autowired
     MasterKey(Environment environment, @Value("${clw.privacy.master-key:}") String base64,
             @Value("${clw.privacy.master-key-file:}") String file, @Value("${clw.data-dir:./data}") Path dataDir) {
         this(environment.matchesProfiles(DEVELOPMENT_PROFILE), base64, file, dataDir);
