@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import javax.crypto.SecretKey;
 import org.bson.Document;
@@ -117,7 +118,7 @@ class FileParticipantKeysTest {
     private byte[] slotKeyBytes(int slot) throws IOException {
         byte[] file = Files.readAllBytes(keyFile());
         int from = slot * FileParticipantKeys.SLOT_BYTES + 26;
-        return java.util.Arrays.copyOfRange(file, from, from + 60);
+        return Arrays.copyOfRange(file, from, from + 60);
     }
 
     private static byte[] bytes(int length, int seed) {

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Outside the development mode the system starts only with a master key that is not in its data directory (issue 15,
@@ -16,7 +18,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 class MasterKeyStartTest {
 
-    private static final String OWN_USERS = "--clw.security.users[0].username=ops";
 
     @Test
     void outside_the_development_mode_a_start_without_a_master_key_is_refused(@TempDir Path dataDir) {
@@ -31,12 +32,13 @@ class MasterKeyStartTest {
                 .hasStackTraceContaining("inside the data directory");
     }
 
+    /** A start outside the development mode, with a user of its own, so that only the master key is missing. */
     private static void start(Path dataDir, String... more) {
-        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
-                "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory", OWN_USERS,
+        String[] arguments = Stream.concat(Stream.of("--server.port=0", "--clw.data-dir=" + dataDir,
+                "--clw.mongo.embedded=memory", "--clw.security.users[0].username=ops",
                 "--clw.security.users[0].role=ADMIN",
-                "--clw.security.users[0].password-hash=$2a$04$abcdefghijklmnopqrstuu5pO1CT3P9O1kL7g8HqzN0BQZ1B5Gd2W"),
-                java.util.stream.Stream.of(more)).toArray(String[]::new);
+                "--clw.security.users[0].password-hash=" + new BCryptPasswordEncoder(4).encode("a passphrase of ours")),
+                Stream.of(more)).toArray(String[]::new);
         new SpringApplicationBuilder(StandaloneApplication.class).run(arguments).close();
     }
 }

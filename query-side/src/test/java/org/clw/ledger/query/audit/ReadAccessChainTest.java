@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.clw.ledger.privacy.MasterKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,8 +105,7 @@ class ReadAccessChainTest {
         assertThat(chain.verify()).isEqualTo(ChainVerification.broken(5, null, ChainVerification.Finding.INSERTED));
 
         log.deleteOne(Filters.eq("_id", "an-inserted-read"));
-        Document forged = read("worker", "P000007", 7).append("_id", 6L).append("mac", new org.bson.types.Binary(
-                new byte[32]));
+        Document forged = read("worker", "P000007", 7).append("_id", 6L).append("mac", new Binary(new byte[32]));
         log.insertOne(forged);
         assertThat(chain.verify()).isEqualTo(ChainVerification.broken(5, 6L, ChainVerification.Finding.ALTERED));
     }
