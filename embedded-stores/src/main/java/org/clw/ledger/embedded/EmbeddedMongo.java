@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.bson.Document;
+import org.h2.mvstore.MVStoreTool;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,6 +40,8 @@ public class EmbeddedMongo {
 
     /** The commands after which the file store commits, so that an acknowledged write survives a crash. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify");
+    /** Written by the privacy module (KeysMovedFromMongo) when the file store should be rewritten. */
+    static final String COMPACTION_MARKER = "read-models.compact";
 
     @Bean
     MongoBackend embeddedMongoBackend(@Value("${clw.mongo.embedded}") String storage,
@@ -102,9 +105,31 @@ public class EmbeddedMongo {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                yield new H2Backend(dataDir.resolve("read-models.mv").toString());
+                Path file = dataDir.resolve("read-models.mv");
+                compactIfAsked(dataDir, file);
+                yield new H2Backend(file.toString());
             }
             default -> throw new IllegalArgumentException("clw.mongo.embedded must be 'memory' or 'file'");
         };
+    }
+
+    /**
+     * The file store appends and never erases in place: what was deleted (participant keys an earlier release kept
+     * here, moved to their own file) stays in the file until it is rewritten with only the live data. The privacy
+     * module asks for that with the marker {@value #COMPACTION_MARKER}; it is done before the store is opened.
+     */
+    static void compactIfAsked(Path dataDir, Path file) {
+        Path marker = dataDir.resolve(COMPACTION_MARKER);
+        if (!Files.exists(marker)) {
+            return;
+        }
+        if (Files.exists(file)) {
+            MVStoreTool.compact(file.toString(), false);
+        }
+        try {
+            Files.delete(marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import javax.crypto.KeyGenerator;
@@ -17,15 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.clw.ledger.events.participant.ParticipantId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keys in the MongoDB collection {@code participant_keys}, one document per participant; a destroyed key leaves a
- * document with {@code destroyedAt} and no key. With {@code clw.privacy.master-key} (a base64 AES-256 key) each stored
- * key is itself wrapped with AES-GCM, so a copy of the database alone opens nothing.
+ * Keys in the MongoDB collection {@code participant_keys}, one document per participant, each wrapped under the
+ * {@link MasterKey} (AES-GCM), so a copy of the database alone opens nothing; a destroyed key leaves a document with
+ * {@code destroyedAt} and no key. A 32-byte key is one an earlier release stored unwrapped: it is still read.
  */
 @Component
 @ConditionalOnProperty(name = "clw.privacy.key-store", havingValue = "mongo", matchIfMissing = true)
@@ -34,13 +32,15 @@ class MongoParticipantKeys implements ParticipantKeys {
     static final String COLLECTION = "participant_keys";
 
     private final MongoCollection<Document> keys;
-    private final SecretKey masterKey;
+    private static final int RAW_KEY_BYTES = 32;
+
+    private final MasterKey masterKey;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    MongoParticipantKeys(MongoTemplate mongo, @Value("${clw.privacy.master-key:}") String masterKey, Clock clock) {
+    MongoParticipantKeys(MongoTemplate mongo, MasterKey masterKey, Clock clock) {
         this.keys = mongo.getCollection(COLLECTION);
-        this.masterKey = masterKey.isBlank() ? null : new SecretKeySpec(Base64.getDecoder().decode(masterKey), "AES");
+        this.masterKey = masterKey;
         this.clock = clock;
     }
 
@@ -68,7 +68,7 @@ class MongoParticipantKeys implements ParticipantKeys {
             return Optional.empty();
         }
         byte[] stored = document.get("key", Binary.class).getData();
-        return Optional.of(new SecretKeySpec(unwrapped(participantId, stored), "AES"));
+        return Optional.of(new SecretKeySpec(unwrapped(masterKey, participantId.value(), stored), "AES"));
     }
 
     @Override
@@ -93,10 +93,11 @@ class MongoParticipantKeys implements ParticipantKeys {
     }
 
     private byte[] stored(ParticipantId participantId, byte[] key) {
-        return masterKey == null ? key : AesGcm.seal(masterKey, participantId.value(), key);
+        return masterKey.wrap(participantId.value(), key);
     }
 
-    private byte[] unwrapped(ParticipantId participantId, byte[] stored) {
-        return masterKey == null ? stored : AesGcm.open(masterKey, participantId.value(), stored);
+    /** The key in clear: unwrapped, or as an earlier release stored it without a master key. */
+    static byte[] unwrapped(MasterKey masterKey, String participantId, byte[] stored) {
+        return stored.length == RAW_KEY_BYTES ? stored : masterKey.unwrap(participantId, stored);
     }
 }

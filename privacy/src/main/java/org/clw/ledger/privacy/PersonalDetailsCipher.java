@@ -16,10 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.PersonalDetails;
 import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.events.participant.SealedText;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals personal details with the participant's key before they leave the API layer, and opens them for a read. The
+ * Seals personal details, and free text about the person, with the participant's key before they leave the API
+ * layer, and opens them for a read. The
  * participant id is authenticated with the ciphertext, so sealed details copied onto another participant fail to
  * open.
  */
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class PersonalDetailsCipher {
 
     private static final String PURPOSE_ENCRYPT = "clw-ledger personal details v1";
+    private static final String PURPOSE_TEXT = "clw-ledger free text v1";
     private static final byte[] PURPOSE_FINGERPRINT = "clw-ledger fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
     private final ParticipantKeys keys;
@@ -59,6 +62,44 @@ public class PersonalDetailsCipher {
                 return json.readValue(plaintext, PersonalDetails.class);
             } catch (AesGcm.TamperedWith | IllegalArgumentException | IOException e) {
                 throw new IllegalStateException("Sealed details of participant " + participantId
+                        + " failed authentication");
+            }
+        });
+    }
+
+    /**
+     * Seals free text about the participant (a closure summary, an onward referral's organisation); null stays null.
+     *
+     * @throws ParticipantKeys.KeyDestroyed when the participant has been erased
+     */
+    public SealedText sealText(ParticipantId participantId, String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] sealed = AesGcm.seal(keys.keyFor(participantId), PURPOSE_TEXT + " " + participantId.value(),
+                text.getBytes(StandardCharsets.UTF_8));
+        return SealedText.sealed(Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /**
+     * The text in clear while the participant's key exists; empty once it is destroyed (erased), or for no text. Text
+     * an earlier release stored in clear is shown on the same terms.
+     *
+     * @throws IllegalStateException when the sealed bytes were altered: they fail authentication
+     */
+    public Optional<String> openText(ParticipantId participantId, SealedText text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return keys.existingKey(participantId).map(key -> {
+            if (!text.isSealed()) {
+                return text.value();
+            }
+            try {
+                return new String(AesGcm.open(key, PURPOSE_TEXT + " " + participantId.value(),
+                        Base64.getDecoder().decode(text.ciphertext())), StandardCharsets.UTF_8);
+            } catch (AesGcm.TamperedWith | IllegalArgumentException e) {
+                throw new IllegalStateException("Sealed text of participant " + participantId
                         + " failed authentication");
             }
         });

@@ -18,6 +18,7 @@ import org.clw.ledger.events.participant.ChiNumber;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.PersonalDetails;
 import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.events.participant.SealedText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PersonalDetailsCipherTest {
     private static final ParticipantId OTHER = new ParticipantId("P000124");
     private static final PersonalDetails DETAILS = new PersonalDetails("Morag", "Fakename",
             new ChiNumber("0101011237"), LocalDate.of(2001, 1, 1), "G1 1AA", "07700 900000", "Sleeps at her sister's");
-    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final MasterKey MASTER_KEY = MasterKey.of(new byte[32]);
 
     private MongoServer server;
     private MongoClient client;
@@ -48,14 +49,18 @@ class PersonalDetailsCipherTest {
         server.shutdownNow();
     }
 
-    private PersonalDetailsCipher cipher(String masterKey) {
+    private PersonalDetailsCipher cipher() {
+        return cipher(MASTER_KEY);
+    }
+
+    private PersonalDetailsCipher cipher(MasterKey masterKey) {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
         return new PersonalDetailsCipher(new MongoParticipantKeys(mongo, masterKey, clock));
     }
 
     @Test
     void sealed_details_open_to_the_same_details_and_reveal_nothing_while_sealed() {
-        PersonalDetailsCipher cipher = cipher("");
+        PersonalDetailsCipher cipher = cipher();
         SealedDetails sealed = cipher.seal(MORAG, DETAILS);
 
         assertThat(cipher.open(MORAG, sealed)).contains(DETAILS);
@@ -65,7 +70,7 @@ class PersonalDetailsCipherTest {
 
     @Test
     void sealing_the_same_details_twice_gives_new_ciphertext_but_the_same_fingerprint() {
-        PersonalDetailsCipher cipher = cipher("");
+        PersonalDetailsCipher cipher = cipher();
         SealedDetails first = cipher.seal(MORAG, DETAILS);
         SealedDetails second = cipher.seal(MORAG, DETAILS);
         SealedDetails changed = cipher.seal(MORAG, new PersonalDetails("Morag", "Fakename",
@@ -78,7 +83,7 @@ class PersonalDetailsCipherTest {
 
     @Test
     void details_sealed_for_one_participant_do_not_open_as_another_or_when_altered() {
-        PersonalDetailsCipher cipher = cipher("");
+        PersonalDetailsCipher cipher = cipher();
         SealedDetails sealed = cipher.seal(MORAG, DETAILS);
         cipher.seal(OTHER, DETAILS);
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
@@ -92,9 +97,9 @@ class PersonalDetailsCipherTest {
 
     @Test
     void a_destroyed_key_leaves_the_details_unreadable_and_is_never_made_again() {
-        PersonalDetailsCipher cipher = cipher("");
+        PersonalDetailsCipher cipher = cipher();
         SealedDetails sealed = cipher.seal(MORAG, DETAILS);
-        ParticipantKeys keys = new MongoParticipantKeys(mongo, "", Clock.systemUTC());
+        ParticipantKeys keys = new MongoParticipantKeys(mongo, MASTER_KEY, Clock.systemUTC());
 
         keys.destroy(MORAG);
         keys.destroy(MORAG);
@@ -107,7 +112,7 @@ class PersonalDetailsCipherTest {
     }
 
     @Test
-    void with_a_master_key_the_stored_keys_are_wrapped_and_only_that_master_key_opens_them() {
+    void the_stored_keys_are_wrapped_and_only_that_master_key_opens_them() {
         PersonalDetailsCipher cipher = cipher(MASTER_KEY);
         SealedDetails sealed = cipher.seal(MORAG, DETAILS);
         byte[] stored = mongo.getCollection(MongoParticipantKeys.COLLECTION).find(new Document("_id", "P000123"))
@@ -115,7 +120,39 @@ class PersonalDetailsCipherTest {
 
         assertThat(stored).hasSize(12 + 32 + 16);
         assertThat(cipher(MASTER_KEY).open(MORAG, sealed)).contains(DETAILS);
-        String otherMaster = Base64.getEncoder().encodeToString(new byte[31 + 1]).replace('A', 'B');
+        MasterKey otherMaster = MasterKey.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
         assertThatThrownBy(() -> cipher(otherMaster).open(MORAG, sealed)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void a_key_an_earlier_release_stored_in_clear_still_opens_what_it_sealed() {
+        byte[] rawKey = new byte[32];
+        rawKey[0] = 7;
+        mongo.getCollection(MongoParticipantKeys.COLLECTION).insertOne(new Document("_id", MORAG.value())
+                .append("key", new Binary(rawKey)));
+
+        assertThat(new MongoParticipantKeys(mongo, MASTER_KEY, Clock.systemUTC()).existingKey(MORAG))
+                .hasValueSatisfying(key -> assertThat(key.getEncoded()).isEqualTo(rawKey));
+    }
+
+    @Test
+    void free_text_is_sealed_for_its_participant_and_withheld_once_the_key_is_destroyed() {
+        PersonalDetailsCipher cipher = cipher();
+        SealedText summary = cipher.sealText(MORAG, "Moved in with her sister");
+        SealedText legacy = new SealedText("Women's Aid Glasgow");
+
+        assertThat(summary.value()).startsWith(SealedText.SEALED).doesNotContain("sister");
+        assertThat(cipher.openText(MORAG, summary)).contains("Moved in with her sister");
+        assertThat(cipher.openText(MORAG, legacy)).contains("Women's Aid Glasgow");
+        assertThat(cipher.sealText(MORAG, null)).isNull();
+        cipher.sealText(OTHER, "x");
+        assertThatThrownBy(() -> cipher.openText(OTHER, summary)).isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("sister");
+
+        new MongoParticipantKeys(mongo, MASTER_KEY, Clock.systemUTC()).destroy(MORAG);
+
+        assertThat(cipher.openText(MORAG, summary)).isEmpty();
+        assertThat(cipher.openText(MORAG, legacy)).isEmpty();
     }
 }

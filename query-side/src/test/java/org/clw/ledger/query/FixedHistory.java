@@ -83,10 +83,10 @@ public final class FixedHistory {
                 new OutcomeMeasureRecorded(c1, OutcomeInstrument.WEMWBS, OutcomeTimepoint.BASELINE,
                         List.of(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 4), CompletionMode.SELF, at("03-05T11:00")),
                 new AppointmentAttended(c1, new AppointmentId("A1"), at("03-05T10:00")),
-                new OnwardReferralMade(c1, new OnwardReferralId("O1"), "Citizens Advice", Need.DEBT,
-                        OnwardReferralKind.REFERRAL, at("03-06T10:00")),
-                new OnwardReferralMade(c1, new OnwardReferralId("O2"), "Housing Options", Need.HOUSING,
-                        OnwardReferralKind.SIGNPOST, at("03-07T10:00")),
+                new OnwardReferralMade(c1, new OnwardReferralId("O1"), new SealedText("Citizens Advice"),
+                        Need.DEBT, OnwardReferralKind.REFERRAL, at("03-06T10:00")),
+                new OnwardReferralMade(c1, new OnwardReferralId("O2"), new SealedText("Housing Options"),
+                        Need.HOUSING, OnwardReferralKind.SIGNPOST, at("03-07T10:00")),
                 new AppointmentMissed(c1, new AppointmentId("A2"), at("03-12T10:00")),
                 new AttendanceCorrected(c1, new AppointmentId("A2"), Attendance.MISSED, Attendance.ATTENDED,
                         CorrectionReason.RECORDED_IN_ERROR, at("03-13T09:00")),
@@ -102,7 +102,8 @@ public final class FixedHistory {
                         OnwardReferralOutcome.NOT_TAKEN_UP, at("03-20T09:05")),
                 new AppointmentCancelled(c1, new AppointmentId("A4"), CancellationParty.SERVICE,
                         CancellationReason.CASE_CLOSED, at("03-20T10:00")),
-                new CaseClosed(c1, ClosureReason.GOALS_MET, "Debt plan in place", at("03-20T10:00")));
+                new CaseClosed(c1, ClosureReason.GOALS_MET, new SealedText("Debt plan in place"),
+                        at("03-20T10:00")));
 
         ReferralId c2 = new ReferralId("C2");
         append(store, "Referral", "C2", 0,

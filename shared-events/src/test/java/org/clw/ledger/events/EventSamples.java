@@ -54,13 +54,13 @@ public final class EventSamples {
                 new AppointmentMissed(REFERRAL, APPOINTMENT, AT),
                 new AttendanceCorrected(REFERRAL, APPOINTMENT, Attendance.MISSED, Attendance.ATTENDED,
                         CorrectionReason.RECORDED_IN_ERROR, AT),
-                new OnwardReferralMade(REFERRAL, onward, "Citizens Advice", Need.DEBT, OnwardReferralKind.REFERRAL, AT),
+                new OnwardReferralMade(REFERRAL, onward, SealedText.sealed("c2VhbGVkIG9yZ2FuaXNhdGlvbg=="), Need.DEBT, OnwardReferralKind.REFERRAL, AT),
                 new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.TAKEN_UP, AT),
                 new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.NOT_TAKEN_UP,
                         OutcomeCorrectionReason.RECORDED_IN_ERROR, AT),
                 new OutcomeMeasureRecorded(REFERRAL, OutcomeInstrument.SWEMWBS, OutcomeTimepoint.BASELINE,
                         List.of(3, 3, 2, 4, 3, 2, 3), CompletionMode.ASSISTED, AT),
-                new CaseClosed(REFERRAL, ClosureReason.GOALS_MET, "Housing sorted", AT),
+                new CaseClosed(REFERRAL, ClosureReason.GOALS_MET, SealedText.sealed("c2VhbGVkIHN1bW1hcnk="), AT),
                 new CaseReopened(REFERRAL, ReopenReason.NEW_NEED, AT));
     }
 

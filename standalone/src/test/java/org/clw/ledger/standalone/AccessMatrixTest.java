@@ -84,6 +84,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/exports/events.xes", Set.of("evaluator", "admin")),
             Map.entry("GET /api/audit", Set.of("auditor", "admin")),
             Map.entry("GET /api/audit/reads", Set.of("auditor", "admin")),
+            Map.entry("GET /api/audit/reads/verification", Set.of("auditor", "admin")),
             Map.entry("GET /api/audit/logins", Set.of("auditor", "admin")),
             Map.entry("GET /api/admin/projections", Set.of("admin")),
             Map.entry("POST /api/admin/projections/{name}/rebuild", Set.of("admin")),

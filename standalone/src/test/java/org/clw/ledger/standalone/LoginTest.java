@@ -180,7 +180,8 @@ class LoginTest {
     @Test
     void outside_the_development_mode_the_published_demo_users_refuse_to_start(@TempDir Path dataDir) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(StandaloneApplication.class).run(
-                "--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory"))
+                "--server.port=0", "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=memory",
+                "--clw.privacy.master-key=" + Base64.getEncoder().encodeToString(new byte[32])))
                 .hasStackTraceContaining("published demo users [worker, manager, auditor, evaluator, admin]");
     }
 

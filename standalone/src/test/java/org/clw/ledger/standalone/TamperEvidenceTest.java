@@ -27,6 +27,7 @@ import org.clw.ledger.events.participant.Demographics;
 import org.clw.ledger.events.participant.Gender;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.OnwardReferralId;
@@ -88,8 +89,8 @@ class TamperEvidenceTest {
         commands.sendAndWait(new AllocateLinksWorker(id, WORKER, false));
         commands.sendAndWait(new BookAppointment(id, new AppointmentId("a1"),
                 Instant.now().plus(7, ChronoUnit.DAYS), 30, AppointmentMode.PHONE));
-        commands.sendAndWait(new RecordOnwardReferral(id, new OnwardReferralId("o1"), "Citizens Advice", Need.DEBT,
-                OnwardReferralKind.REFERRAL));
+        commands.sendAndWait(new RecordOnwardReferral(id, new OnwardReferralId("o1"), SealedText.sealed("c2VhbGVk"),
+                Need.DEBT, OnwardReferralKind.REFERRAL));
         commands.sendAndWait(new CloseCase(id, ClosureReason.REFERRED_ON, null));
         return id.value();
     }
@@ -109,7 +110,7 @@ class TamperEvidenceTest {
     @Test
     void an_altered_payload_is_named() {
         String id = aCase();
-        rewrite(id, 4, "payload", "Citizens Advice", "Somewhere Else");
+        rewrite(id, 4, "payload", "\"REFERRAL\"", "\"SIGNPOST\"");
         expectBroken(id, 4, "ALTERED");
     }
 

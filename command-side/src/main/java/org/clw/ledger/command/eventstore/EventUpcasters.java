@@ -1,6 +1,7 @@
 package org.clw.ledger.command.eventstore;
 
 import org.clw.ledger.events.referral.OnwardReferralOutcomeRecordedUpcaster;
+import org.clw.ledger.events.referral.SealedFreeTextUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,10 @@ class EventUpcasters {
     @Bean
     OnwardReferralOutcomeRecordedUpcaster onwardReferralOutcomeRecordedUpcaster() {
         return new OnwardReferralOutcomeRecordedUpcaster();
+    }
+
+    @Bean
+    SealedFreeTextUpcaster sealedFreeTextUpcaster() {
+        return new SealedFreeTextUpcaster();
     }
 }

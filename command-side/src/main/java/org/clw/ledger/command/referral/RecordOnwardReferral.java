@@ -1,16 +1,17 @@
 package org.clw.ledger.command.referral;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.OnwardReferralId;
 import org.clw.ledger.events.referral.OnwardReferralKind;
 import org.clw.ledger.events.referral.ReferralId;
 
-/** Record a signposting, referral or accompanied visit to a community organisation. */
+/** Record a signposting, referral or accompanied visit to a community organisation, named sealed. */
 public record RecordOnwardReferral(
         @TargetAggregateIdentifier ReferralId referralId,
         OnwardReferralId onwardReferralId,
-        String organisation,
+        SealedText organisation,
         Need need,
         OnwardReferralKind kind) {
 }

@@ -2,14 +2,20 @@ package org.clw.ledger.command.referral;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.domain.RuleViolation;
+import org.clw.ledger.command.registry.Registry;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.OnwardReferralId;
 import org.clw.ledger.events.referral.ReferralId;
+import org.clw.ledger.privacy.ParticipantKeys;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,17 +23,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case's lifecycle: creation, acceptance, allocation, onward referrals, outcome measures, closure. */
+/**
+ * The case's lifecycle: creation, acceptance, allocation, onward referrals, outcome measures, closure. Free text
+ * about the person (the closure summary, the onward referral's organisation) is sealed here under their key, before
+ * any command carries it.
+ */
 @RestController
 @RequestMapping("/api/referrals")
 class ReferralCommandController {
 
     private final CommandDispatcher commands;
     private final CommandScope scope;
+    private final Registry registry;
+    private final PersonalDetailsCipher cipher;
 
-    ReferralCommandController(CommandDispatcher commands, CommandScope scope) {
+    ReferralCommandController(CommandDispatcher commands, CommandScope scope, Registry registry,
+            PersonalDetailsCipher cipher) {
         this.commands = commands;
         this.scope = scope;
+        this.registry = registry;
+        this.cipher = cipher;
     }
 
     @PostMapping
@@ -69,7 +84,7 @@ class ReferralCommandController {
             @Valid @RequestBody OnwardReferralRequest request, CommandContext context) {
         OnwardReferralId id = request.onwardReferralId() != null
                 ? request.onwardReferralId() : new OnwardReferralId(NewIds.next("onw"));
-        CommandAccepted accepted = commands.send(new RecordOnwardReferral(referralId, id, request.organisation(),
+        CommandAccepted accepted = commands.send(new RecordOnwardReferral(referralId, id, sealed(referralId, request.organisation()),
                 request.need(), request.kind()), id, context);
         return ResponseEntity.created(URI.create("/api/referrals/" + referralId + "/onward-referrals/" + id))
                 .body(accepted);
@@ -96,7 +111,7 @@ class ReferralCommandController {
     ResponseEntity<CommandAccepted> close(@PathVariable ReferralId referralId,
             @Valid @RequestBody ClosureRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(commands.send(
-                new CloseCase(referralId, request.reason(), request.summary()), referralId, context));
+                new CloseCase(referralId, request.reason(), sealed(referralId, request.summary())), referralId, context));
     }
 
     @PostMapping("/{referralId}/reopening")
@@ -104,5 +119,20 @@ class ReferralCommandController {
             @Valid @RequestBody ReopeningRequest request, CommandContext context) {
         return ResponseEntity.accepted().body(
                 commands.send(new ReopenCase(referralId, request.reason()), referralId, context));
+    }
+
+    /** Sealed under the key of the case's participant; for an unknown case the command is refused as before. */
+    private SealedText sealed(ReferralId referralId, String text) {
+        if (text == null) {
+            return null;
+        }
+        ParticipantId participantId = registry.participantOf(referralId)
+                .orElseThrow(() -> new AggregateNotFoundException(referralId.value(), "Unknown id " + referralId));
+        try {
+            return cipher.sealText(participantId, text);
+        } catch (ParticipantKeys.KeyDestroyed erased) {
+            throw new RuleViolation("Participant " + participantId + " has been erased: no free text can be "
+                    + "recorded about them");
+        }
     }
 }

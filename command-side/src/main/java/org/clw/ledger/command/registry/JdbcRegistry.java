@@ -92,6 +92,12 @@ class JdbcRegistry implements Registry {
         return jdbc.query(CASE_SCOPE + "WHERE r.participant_id = ?", JdbcRegistry::caseScope, participantId.value());
     }
 
+    @Override
+    public Optional<ParticipantId> participantOf(ReferralId referralId) {
+        return jdbc.query("SELECT participant_id FROM registry_referral WHERE referral_id = ?",
+                (row, n) -> new ParticipantId(row.getString(1)), referralId.value()).stream().findFirst();
+    }
+
     private static CaseScope caseScope(ResultSet row, int n) throws SQLException {
         String worker = row.getString("worker_id");
         return new CaseScope(new SettingId(row.getString("setting_id")),

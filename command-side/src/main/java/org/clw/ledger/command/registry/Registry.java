@@ -29,6 +29,9 @@ public interface Registry {
     /** Where each of a participant's cases belongs. */
     List<CaseScope> casesOf(ParticipantId participantId);
 
+    /** Whose case it is, so that free text about them is sealed under their key; empty for an unknown case. */
+    Optional<ParticipantId> participantOf(ReferralId referralId);
+
     /** Whether something the registry tracks exists, and whether it can still be used. */
     enum Standing {
         UNKNOWN,

@@ -28,6 +28,7 @@ import org.clw.ledger.events.participant.Demographics;
 import org.clw.ledger.events.participant.Gender;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.SealedDetails;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.OnwardReferralId;
@@ -92,7 +93,8 @@ class LongCaseSnapshotTest {
         long[] warm = new long[20];
         for (int i = 0; i < warm.length; i++) {
             long start = System.nanoTime();
-            commands.sendAndWait(new RecordOnwardReferral(id, new OnwardReferralId("w" + i), "Citizens Advice",
+            commands.sendAndWait(new RecordOnwardReferral(id, new OnwardReferralId("w" + i),
+                    SealedText.sealed("c2VhbGVk"),
                     Need.DEBT, OnwardReferralKind.SIGNPOST));
             warm[i] = System.nanoTime() - start;
         }

@@ -25,6 +25,7 @@ import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.appointment.CorrectionReason;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.CaseClosed;
 import org.clw.ledger.events.referral.CaseReopened;
 import org.clw.ledger.events.referral.ClosureReason;
@@ -64,7 +65,10 @@ class ReferralTest {
     static final AppointmentId PAST = new AppointmentId("appt-past");
     static final AppointmentId FUTURE = new AppointmentId("appt-future");
     static final OnwardReferralId ONWARD = new OnwardReferralId("onw-1");
-    static final OnwardReferralMade ONWARD_MADE = new OnwardReferralMade(CASE, ONWARD, "Citizens Advice", Need.DEBT,
+    /** Free text as the API layer seals it; the aggregate only carries it. */
+    static final SealedText ORGANISATION = SealedText.sealed("c2VhbGVkIG9yZ2FuaXNhdGlvbg==");
+    static final SealedText MOVED_SUMMARY = SealedText.sealed("c2VhbGVkIHN1bW1hcnk=");
+    static final OnwardReferralMade ONWARD_MADE = new OnwardReferralMade(CASE, ONWARD, ORGANISATION, Need.DEBT,
             OnwardReferralKind.REFERRAL, EARLIER);
 
     static final ReferralReceived RECEIVED = new ReferralReceived(CASE, PERSON, PRACTICE,
@@ -516,23 +520,23 @@ class ReferralTest {
         @Test
         void an_open_case_records_an_onward_referral() {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
-                    .when(new RecordOnwardReferral(CASE, ONWARD, "Citizens Advice", Need.DEBT,
+                    .when(new RecordOnwardReferral(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED))
-                    .expectEvents(new OnwardReferralMade(CASE, ONWARD, "Citizens Advice", Need.DEBT,
+                    .expectEvents(new OnwardReferralMade(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED, NOW));
         }
 
         @Test
         void a_declined_referral_records_no_onward_referral() {
             fixture.given(RECEIVED, new ReferralDeclined(CASE, DeclineReason.OUT_OF_AREA, EARLIER))
-                    .when(new RecordOnwardReferral(CASE, ONWARD, "Citizens Advice", Need.DEBT,
+                    .when(new RecordOnwardReferral(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.SIGNPOST))
                     .expectException(RuleViolation.class);
         }
 
         @Test
         void the_uptake_of_a_known_onward_referral_is_recorded() {
-            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, new OnwardReferralMade(CASE, ONWARD, "Citizens Advice",
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, new OnwardReferralMade(CASE, ONWARD, ORGANISATION,
                             Need.DEBT, OnwardReferralKind.REFERRAL, EARLIER))
                     .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
                     .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP,
@@ -627,11 +631,11 @@ class ReferralTest {
         @Test
         void closing_a_case_cancels_future_appointments() {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED, PAST_BOOKED, FUTURE_BOOKED)
-                    .when(new CloseCase(CASE, ClosureReason.MOVED_AWAY, "Moved to Edinburgh"))
+                    .when(new CloseCase(CASE, ClosureReason.MOVED_AWAY, MOVED_SUMMARY))
                     .expectEvents(
                             new AppointmentCancelled(CASE, FUTURE, CancellationParty.SERVICE,
                                     CancellationReason.CASE_CLOSED, NOW),
-                            new CaseClosed(CASE, ClosureReason.MOVED_AWAY, "Moved to Edinburgh", NOW))
+                            new CaseClosed(CASE, ClosureReason.MOVED_AWAY, MOVED_SUMMARY, NOW))
                     .expectResultMessagePayload(6L);
         }
 

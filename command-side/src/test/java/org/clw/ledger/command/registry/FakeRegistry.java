@@ -63,4 +63,9 @@ public class FakeRegistry implements Registry {
     public List<CaseScope> casesOf(ParticipantId participantId) {
         return List.of();
     }
+
+    @Override
+    public Optional<ParticipantId> participantOf(ReferralId referralId) {
+        return Optional.empty();
+    }
 }

@@ -1,32 +1,52 @@
 package org.clw.ledger.query.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.EventHash;
 import org.clw.ledger.events.LedgerEvent;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.SealedText;
+import org.clw.ledger.events.referral.CaseClosed;
+import org.clw.ledger.events.referral.OnwardReferralMade;
+import org.clw.ledger.events.referral.ReferralReceived;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.clw.ledger.query.audit.Verification.Finding;
 import org.springframework.stereotype.Component;
 
-/** A case's history read from the event store itself, the source of truth, in either topology. */
+/**
+ * A case's history read from the event store itself, the source of truth, in either topology. Free text about the
+ * person (a closure summary, an onward referral's organisation) is opened for the reader while their key exists and
+ * shown as withheld once they are erased.
+ */
 @Component
 class CaseHistory {
 
     private final EventStore eventStore;
     private final ObjectMapper json;
+    private final PersonalDetailsCipher cipher;
 
-    CaseHistory(EventStore eventStore, ObjectMapper json) {
+    CaseHistory(EventStore eventStore, ObjectMapper json, PersonalDetailsCipher cipher) {
         this.eventStore = eventStore;
         this.json = json;
+        this.cipher = cipher;
     }
 
     List<HistoryEntry> history(String referralId) {
-        return stored(referralId).stream().map(this::entry).toList();
+        List<DomainEventMessage<?>> events = stored(referralId);
+        ParticipantId participantId = events.stream().map(DomainEventMessage::getPayload)
+                .filter(ReferralReceived.class::isInstance).map(ReferralReceived.class::cast)
+                .map(ReferralReceived::participantId).findFirst().orElse(null);
+        return events.stream().map(event -> entry(event, participantId)).toList();
     }
 
     /**
@@ -91,12 +111,27 @@ class CaseHistory {
         return eventStore.readEvents(referralId, 0).asStream().<DomainEventMessage<?>>map(event -> event).toList();
     }
 
-    private HistoryEntry entry(DomainEventMessage<?> event) {
+    private HistoryEntry entry(DomainEventMessage<?> event, ParticipantId participantId) {
         Object payload = event.getPayload();
         Revision revision = payload.getClass().getAnnotation(Revision.class);
+        ObjectNode shown = json.valueToTree(payload);
+        if (payload instanceof CaseClosed closed) {
+            showFreeText(shown, "summary", closed.summary(), participantId);
+        } else if (payload instanceof OnwardReferralMade made) {
+            showFreeText(shown, "organisation", made.organisation(), participantId);
+        }
         return new HistoryEntry(event.getSequenceNumber(), payload.getClass().getSimpleName(),
                 revision == null ? null : revision.value(),
                 payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.occurredAt() : null,
-                event.getTimestamp(), json.valueToTree(payload), new HashMap<>(event.getMetaData()));
+                event.getTimestamp(), shown, new HashMap<>(event.getMetaData()));
+    }
+
+    private void showFreeText(ObjectNode payload, String field, SealedText text, ParticipantId participantId) {
+        if (text == null) {
+            return;
+        }
+        Optional<String> opened = participantId == null ? Optional.empty() : cipher.openText(participantId, text);
+        payload.set(field, opened.<JsonNode>map(TextNode::new)
+                .orElseGet(() -> json.createObjectNode().put("withheld", true)));
     }
 }

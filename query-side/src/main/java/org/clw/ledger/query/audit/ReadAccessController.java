@@ -21,9 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReadAccessController {
 
     private final MongoOperations mongo;
+    private final ReadAccessChain chain;
 
-    ReadAccessController(MongoOperations mongo) {
+    ReadAccessController(MongoOperations mongo, ReadAccessChain chain) {
         this.mongo = mongo;
+        this.chain = chain;
+    }
+
+    /** Whether the log is as the system wrote it: every record in place, unchanged, none cut off or slipped in. */
+    @GetMapping("/verification")
+    ChainVerification verification() {
+        return chain.verify();
     }
 
     /** @param status the HTTP status the read was answered with; null if it never completed */

@@ -6,15 +6,10 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.bson.Document;
 import org.clw.ledger.api.security.Caller;
 import org.clw.ledger.api.security.Callers;
 import org.springframework.core.Ordered;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -26,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Records every read of the API, before it is answered: who (user and role), when, which endpoint, which case,
  * participant or worker, and the query's parameters (ids, dates and codes, never personal data); its status is added
  * when it completes. If the record cannot be written the read is refused, so no read goes unrecorded. The
- * {@code read_access} collection has no endpoint that changes it; auditors search it at {@code /api/audit/reads}.
- * It runs before the per-case checks, so refused attempts are recorded too.
+ * {@code read_access} collection has no endpoint that changes it, and each record is chained to the one before
+ * ({@link ReadAccessChain}), so a change made behind the API shows at {@code /api/audit/reads/verification}; auditors
+ * search it at {@code /api/audit/reads}. It runs before the per-case checks, so refused attempts are recorded too.
  */
 @Component
 class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
@@ -36,12 +32,12 @@ class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
     private static final String RECORD = ReadAccessLog.class.getName() + ".record";
     private static final int MAX_QUERY_LENGTH = 500;
 
-    private final MongoOperations mongo;
+    private final ReadAccessChain chain;
     private final Callers callers;
     private final Clock clock;
 
-    ReadAccessLog(MongoOperations mongo, Callers callers, Clock clock) {
-        this.mongo = mongo;
+    ReadAccessLog(ReadAccessChain chain, Callers callers, Clock clock) {
+        this.chain = chain;
         this.callers = callers;
         this.clock = clock;
     }
@@ -61,9 +57,7 @@ class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String id = UUID.randomUUID().toString();
-        Document record = new Document("_id", id)
-                .append("at", Date.from(clock.instant()))
+        Document record = new Document("at", Date.from(clock.instant()))
                 .append("actorId", caller.username())
                 .append("actorRole", caller.role().name())
                 .append("endpoint", pattern == null ? request.getRequestURI() : pattern.toString())
@@ -71,18 +65,15 @@ class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
                 .append("referralId", variables == null ? null : variables.get("referralId"))
                 .append("participantId", variables == null ? null : variables.get("participantId"))
                 .append("query", truncated(request.getQueryString()));
-        mongo.insert(record, COLLECTION);
-        request.setAttribute(RECORD, id);
+        request.setAttribute(RECORD, chain.append(record));
         return true;
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception exception) {
-        Object id = request.getAttribute(RECORD);
-        if (id != null) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    Update.update("status", response.getStatus()), COLLECTION);
+        if (request.getAttribute(RECORD) instanceof Long sequence) {
+            chain.complete(sequence, response.getStatus());
         }
     }
 

@@ -10,17 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
 import javax.xml.stream.XMLStreamException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
+import org.clw.ledger.privacy.MasterKey;
 import org.clw.ledger.query.referral.CaseState;
 import org.clw.ledger.query.referral.CaseSummary;
 import org.clw.ledger.query.setting.SettingView;
@@ -39,7 +42,9 @@ import org.clw.ledger.events.ProgrammeCalendar;
 /**
  * Pseudonymised exports for evaluators, streamed case by case and never built in memory. People appear only by
  * their programme number; no name, CHI number, date of birth, postcode, phone or free text is written, and actors
- * appear by role only. Dates are days in Europe/London; timestamps are UTC instants.
+ * appear by role only. A correlation id may be the client's own text, so it appears only as a pseudonym (an HMAC
+ * under a key derived from the master key): the events of one request still share it. Dates are days in
+ * Europe/London; timestamps are UTC instants.
  */
 @RestController
 @RequestMapping("/api/exports")
@@ -47,12 +52,17 @@ class ExportController {
 
     private static final String CASES = "cases";
 
+    private static final String CORRELATION_PSEUDONYMS = "clw-ledger export correlation pseudonym v1";
+    private static final int PSEUDONYM_BYTES = 12;
+
     private final MongoOperations mongo;
     private final EventStore eventStore;
+    private final MasterKey masterKey;
 
-    ExportController(MongoOperations mongo, EventStore eventStore) {
+    ExportController(MongoOperations mongo, EventStore eventStore, MasterKey masterKey) {
         this.mongo = mongo;
         this.eventStore = eventStore;
+        this.masterKey = masterKey;
     }
 
     /** One row per case, from the {@code cases} read model. */
@@ -86,14 +96,15 @@ class ExportController {
     /** Every stored event of every case, case by case in sequence order, without payloads. */
     @GetMapping("/events.csv")
     ResponseEntity<StreamingResponseBody> events() {
+        Mac pseudonyms = masterKey.mac(CORRELATION_PSEUDONYMS);
         return download("events.csv", "text/csv", out -> text(out, writer -> {
             Csv.row(writer, List.of("referral_id", "sequence", "event_type", "occurred_at", "recorded_at",
-                    "actor_role", "correlation_id"));
+                    "actor_role", "correlation_pseudonym"));
             forEachCaseEvent(event -> {
                 try {
                     Csv.row(writer, List.of(event.getAggregateIdentifier(), event.getSequenceNumber(), type(event),
                             String.valueOf(occurredAt(event)), event.getTimestamp(), role(event),
-                            String.valueOf(event.getMetaData().getOrDefault(AuditKey.CORRELATION_ID.key(), ""))));
+                            pseudonym(pseudonyms, event.getMetaData().get(AuditKey.CORRELATION_ID.key()))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -118,6 +129,14 @@ class ExportController {
                 throw new IOException("The XES export could not be written", e);
             }
         });
+    }
+
+    private static String pseudonym(Mac pseudonyms, Object correlationId) {
+        if (correlationId == null) {
+            return "";
+        }
+        byte[] mac = pseudonyms.doFinal(correlationId.toString().getBytes(StandardCharsets.UTF_8));
+        return "c-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, PSEUDONYM_BYTES));
     }
 
     private void forEachCaseEvent(Consumer<DomainEventMessage<?>> action) {

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.CaseEvent;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,12 @@ class CaseAsOf {
 
     private final EventStore eventStore;
     private final MongoOperations mongo;
+    private final PersonalDetailsCipher cipher;
 
-    CaseAsOf(EventStore eventStore, MongoOperations mongo) {
+    CaseAsOf(EventStore eventStore, MongoOperations mongo, PersonalDetailsCipher cipher) {
         this.eventStore = eventStore;
         this.mongo = mongo;
+        this.cipher = cipher;
     }
 
     Optional<CaseBody> at(String referralId, Instant moment) {
@@ -49,6 +52,6 @@ class CaseAsOf {
             return Optional.empty();
         }
         CaseSummary live = mongo.findById(referralId, CaseSummary.class, CaseSummary.COLLECTION);
-        return Optional.of(CaseBody.of(state, live == null ? -1 : live.positionOf(state.version())));
+        return Optional.of(CaseBody.of(state, live == null ? -1 : live.positionOf(state.version()), cipher));
     }
 }

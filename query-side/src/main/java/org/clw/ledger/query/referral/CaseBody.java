@@ -2,10 +2,14 @@ package org.clw.ledger.query.referral;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.clw.ledger.events.participant.ParticipantId;
+import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.DeclineReason;
 import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.ReferralRoute;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 
 /**
  * A case as the API shows it, now or as of a past moment or version: the same state has the same body.
@@ -19,20 +23,31 @@ record CaseBody(String referralId, long version, long position, String participa
                 Instant allocatedAt, int allocations, boolean allocatedAboveCapacity,
                 List<AppointmentView> appointments, int appointmentsAttended, int appointmentsMissed,
                 int appointmentsCancelled, Instant firstAttendedAt, int attendanceCorrections,
-                List<OnwardReferralView> onwardReferrals, List<OutcomeMeasureView> outcomeMeasures,
+                List<OnwardReferralBody> onwardReferrals, List<OutcomeMeasureView> outcomeMeasures,
                 List<ClosureView> closures, Instant closedAt, ClosureReason closureReason, int reopenings,
                 List<StatusChange> statusHistory, Instant lastChangedAt) {
 
-    static CaseBody of(CaseState c, long position) {
+    /** The body, with the free text about the person opened by the cipher (withheld once they are erased). */
+    static CaseBody of(CaseState c, long position, PersonalDetailsCipher cipher) {
         return new CaseBody(c.referralId(), c.version(), position, c.participantId(), c.settingId(), c.needs(),
                 c.primaryNeed(), c.route(), c.status(), c.receivedAt(), c.acceptedAt(), c.declinedAt(),
                 c.declineReason(), c.workerId(), c.allocatedAt(), c.allocations(), c.allocatedAboveCapacity(),
                 c.appointments(), c.appointmentsAttended(), c.appointmentsMissed(), c.appointmentsCancelled(),
-                c.firstAttendedAt(), c.attendanceCorrections(), c.onwardReferrals(), c.outcomeMeasures(),
+                c.firstAttendedAt(), c.attendanceCorrections(), onwardReferrals(c, cipher), c.outcomeMeasures(),
                 c.closures(), c.closedAt(), c.closureReason(), c.reopenings(), c.statusHistory(), c.lastChangedAt());
     }
 
-    static CaseBody of(CaseSummary summary) {
-        return of(summary.state(), summary.position());
+    static CaseBody of(CaseSummary summary, PersonalDetailsCipher cipher) {
+        return of(summary.state(), summary.position(), cipher);
+    }
+
+    private static List<OnwardReferralBody> onwardReferrals(CaseState c, PersonalDetailsCipher cipher) {
+        return c.onwardReferrals().stream().map(onward -> {
+            Optional<String> organisation = onward.organisation() == null ? Optional.empty()
+                    : cipher.openText(new ParticipantId(c.participantId()), new SealedText(onward.organisation()));
+            return new OnwardReferralBody(onward.onwardReferralId(), organisation.orElse(null),
+                    onward.organisation() != null && organisation.isEmpty(), onward.need(), onward.kind(),
+                    onward.madeAt(), onward.outcome(), onward.outcomeAt());
+        }).toList();
     }
 }

@@ -15,6 +15,7 @@ import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.query.access.QueryScope;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;
+import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,11 +37,13 @@ class CaseQueryController {
     private final MongoOperations mongo;
     private final CaseAsOf asOf;
     private final QueryScope scope;
+    private final PersonalDetailsCipher cipher;
 
-    CaseQueryController(MongoOperations mongo, CaseAsOf asOf, QueryScope scope) {
+    CaseQueryController(MongoOperations mongo, CaseAsOf asOf, QueryScope scope, PersonalDetailsCipher cipher) {
         this.mongo = mongo;
         this.asOf = asOf;
         this.scope = scope;
+        this.cipher = cipher;
     }
 
     /**
@@ -57,7 +60,7 @@ class CaseQueryController {
         Optional<CaseBody> summary = asOf != null ? this.asOf.at(referralId.value(), asOf)
                 : version != null ? this.asOf.atVersion(referralId.value(), version)
                 : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class, CaseSummary.COLLECTION))
-                        .map(CaseBody::of);
+                        .map(c -> CaseBody.of(c, cipher));
         return summary.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Unknown id " + referralId + (asOf != null || version != null ? " at that point" : "")));
     }
@@ -103,7 +106,7 @@ class CaseQueryController {
         long total = mongo.count(query, CaseSummary.COLLECTION);
         query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip(PageOf.offset(page, size))
                 .limit(size);
-        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream().map(CaseBody::of)
-                .toList(), page, size, total);
+        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream()
+                .map(c -> CaseBody.of(c, cipher)).toList(), page, size, total);
     }
 }

@@ -168,7 +168,8 @@ public final class CaseState {
             replaceAppointment(corrected.appointmentId().value(),
                     appointment -> appointment.with(state, appointment.changedAt()));
         } else if (event instanceof OnwardReferralMade made) {
-            onwardReferrals.add(new OnwardReferralView(made.onwardReferralId().value(), made.organisation(),
+            onwardReferrals.add(new OnwardReferralView(made.onwardReferralId().value(),
+                    made.organisation() == null ? null : made.organisation().value(),
                     made.need(), made.kind(), ms(made.occurredAt()), null, null));
         } else if (event instanceof OnwardReferralOutcomeRecorded outcome) {
             onwardReferrals.replaceAll(onward -> onward.onwardReferralId().equals(outcome.onwardReferralId().value())

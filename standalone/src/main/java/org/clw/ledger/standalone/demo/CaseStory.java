@@ -23,7 +23,6 @@ import org.clw.ledger.command.referral.CloseCase;
 import org.clw.ledger.command.referral.CreateReferral;
 import org.clw.ledger.command.referral.DeclineReferral;
 import org.clw.ledger.command.referral.RecordAttendance;
-import org.clw.ledger.command.referral.RecordOnwardReferral;
 import org.clw.ledger.command.referral.RecordOnwardReferralOutcome;
 import org.clw.ledger.command.referral.RecordOutcomeMeasure;
 import org.clw.ledger.command.referral.ReopenCase;
@@ -100,6 +99,7 @@ final class CaseStory {
     private final List<Step> steps = new ArrayList<>();
     private int appointments;
     private int onwardReferrals;
+    private ParticipantId participant;
 
     private CaseStory(Dice dice, DemoProgramme programme, Instant yearEnd, int number) {
         this.dice = dice;
@@ -123,6 +123,7 @@ final class CaseStory {
     }
 
     private void play(Instant receivedAt, DemoSetting setting, ParticipantId participant) {
+        this.participant = participant;
         String referrer = programme.leastLoadedWorker(setting.id(), receivedAt).id.value();
         String manager = "manager-" + setting.hscp().name().toLowerCase().replace('_', '-');
         Set<Need> needs = needs(setting.type(), setting.id().value());
@@ -230,7 +231,7 @@ final class CaseStory {
     private void onwardReferral(String lw, Instant at, Need primary, Set<Need> needs) {
         Need need = dice.chance(0.7) ? primary : dice.pick(List.copyOf(needs));
         OnwardReferralId onward = new OnwardReferralId("o" + ++onwardReferrals);
-        add(at, lw, "LINKS_WORKER", new RecordOnwardReferral(id, onward,
+        add(at, lw, "LINKS_WORKER", new DemoOnwardReferral(participant, id, onward,
                 ORGANISATIONS.getOrDefault(need, "Community Hub"), need, dice.weighted(weights(
                 entry(OnwardReferralKind.SIGNPOST, 40.0), entry(OnwardReferralKind.REFERRAL, 45.0),
                 entry(OnwardReferralKind.ACCOMPANIED, 15.0)))));

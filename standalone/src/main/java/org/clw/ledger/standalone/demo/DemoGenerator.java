@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.clw.ledger.command.participant.RegisterParticipant;
+import org.clw.ledger.command.referral.RecordOnwardReferral;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.ProgrammeCalendar;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
@@ -128,6 +129,10 @@ class DemoGenerator {
     }
 
     private Object command(Step step) {
+        if (step.command() instanceof DemoOnwardReferral onward) {
+            return new RecordOnwardReferral(onward.referralId(), onward.onwardReferralId(),
+                    cipher.sealText(onward.participantId(), onward.organisation()), onward.need(), onward.kind());
+        }
         return step.command() instanceof DemoRegistration registration
                 ? new RegisterParticipant(registration.participantId(),
                         cipher.seal(registration.participantId(), registration.details()), registration.demographics())

@@ -1,0 +1,16 @@
+package org.clw.ledger.query.referral;
+
+import java.time.Instant;
+import org.clw.ledger.events.referral.Need;
+import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.referral.OnwardReferralOutcome;
+
+/**
+ * An onward referral as the API shows it: the organisation opened for this read while the participant's key exists.
+ *
+ * @param organisation          the organisation, in clear; null when withheld
+ * @param organisationWithheld  the participant has been erased, so the organisation can no longer be shown
+ */
+record OnwardReferralBody(String onwardReferralId, String organisation, boolean organisationWithheld, Need need,
+                          OnwardReferralKind kind, Instant madeAt, OnwardReferralOutcome outcome, Instant outcomeAt) {
+}
