@@ -29,11 +29,12 @@ import org.springframework.stereotype.Component;
  * processor the event types it has no handler for, so there its token legitimately stays behind the head. A
  * segment's caught-up flag, once set, stays set while new events arrive, so a segment must also have reached the
  * head (Axon's embedded store delivers every event, and the token moves past the ignored ones too) or, with Axon
- * Server, the newest event the projection handles ({@link HandledEvents}). A projection is
- * caught up on this instance when each of its segments is claimed here and caught up, or claimed by another live
- * instance (a claim renewed within the token store's claim timeout) unless this is the only instance
- * ({@code clw.projections.single-instance}), where any claim not held here is a dead process's and counts for
- * nothing. The lag shown agrees: 0 exactly when caught up.
+ * Server, the newest event the projection handles ({@link HandledEvents}).
+ *
+ * <p>A projection is caught up on this instance when each of its segments is claimed here and caught up, or claimed
+ * by another live instance (a claim renewed within the token store's claim timeout), unless this is the only
+ * instance ({@code clw.projections.single-instance}): there a claim not held here is a killed process's and counts
+ * for nothing. The lag shown agrees: 0 exactly when caught up.
  */
 @Component
 public class ProjectionProgress {
