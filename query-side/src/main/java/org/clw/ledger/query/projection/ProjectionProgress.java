@@ -1,23 +1,40 @@
 package org.clw.ledger.query.projection;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Where every projection stands against the event store: whether all have caught up, and each one's position, lag,
  * rate and replay progress. The rate comes from positions sampled every second over the last ten seconds.
+ *
+ * <p>"Caught up" is the processor's own per-segment state, not head minus token: Axon Server does not send a
+ * processor the event types it has no handler for, so there its token legitimately stays behind the head. A
+ * segment's caught-up flag, once set, stays set while new events arrive, so a segment must also have reached the
+ * head (Axon's embedded store delivers every event, and the token moves past the ignored ones too) or, with Axon
+ * Server, the newest event the projection handles ({@link HandledEvents}).
+ *
+ * <p>A projection is caught up on this instance when each of its segments is claimed here and caught up, or claimed
+ * by another live instance (a claim renewed within the token store's claim timeout), unless this is the only
+ * instance ({@code clw.projections.single-instance}): there a claim not held here is a killed process's and counts
+ * for nothing. The lag shown agrees: 0 exactly when caught up.
  */
 @Component
 public class ProjectionProgress {
@@ -26,39 +43,53 @@ public class ProjectionProgress {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final HandledEvents handledEvents;
+    private final boolean singleInstance;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, ProjectionStatus> latest = new ConcurrentHashMap<>();
 
-    ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+            HandledEvents handledEvents, @Value("${clw.projections.single-instance:false}") boolean singleInstance) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.handledEvents = handledEvents;
+        this.singleInstance = singleInstance;
     }
 
     private record Sample(long nanos, long position) {
     }
 
+    /** One projection's status with whether it is caught up on this instance and, if not, why. */
+    record Assessment(ProjectionStatus status, boolean caughtUp, String state) {
+    }
+
     public boolean caughtUp() {
-        long head = head();
-        return processors().values().stream()
-                .allMatch(processor -> reached(processor.processingStatus(), head));
+        return assessments().stream().allMatch(Assessment::caughtUp);
     }
 
     public List<ProjectionStatus> statuses() {
-        long head = head();
-        return processors().entrySet().stream()
-                .map(entry -> describe(entry.getKey(), entry.getValue(), head))
-                .sorted(Comparator.comparing(ProjectionStatus::name))
-                .toList();
+        return assessments().stream().map(Assessment::status).toList();
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return Optional.ofNullable(processors().get(name)).map(processor -> describe(name, processor, head()));
+        return Optional.ofNullable(processors().get(name))
+                .map(processor -> assess(name, processor, head()).status());
+    }
+
+    List<Assessment> assessments() {
+        long head = head();
+        return processors().entrySet().stream()
+                .map(entry -> assess(entry.getKey(), entry.getValue(), head))
+                .sorted(Comparator.comparing(assessment -> assessment.status().name()))
+                .toList();
     }
 
     Map<String, StreamingEventProcessor> processors() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                .collect(Collectors.toMap(Map.Entry::getKey,
                         entry -> (StreamingEventProcessor) entry.getValue()));
     }
 
@@ -91,12 +122,14 @@ public class ProjectionProgress {
         return Positions.of(eventStore.createHeadToken());
     }
 
-    private ProjectionStatus describe(String name, StreamingEventProcessor processor, long head) {
+    private Assessment assess(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         long position = position(segments);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replaying = processor.isReplaying();
-        long lag = Math.max(0, head - position);
+        String state = state(name, segments, head);
+        boolean caughtUp = state.equals(CAUGHT_UP) || state.equals(ELSEWHERE);
+        long lag = caughtUp ? 0 : Math.max(0, head - position);
         double rate = rate(name);
         Double replayPercent = null;
         long target = head;
@@ -109,10 +142,38 @@ public class ProjectionProgress {
             target = resetPosition.getAsLong();
             replayPercent = Math.min(100.0, Math.floor(Math.max(0, position) * 1000.0 / target) / 10);
         }
-        Long eta = position >= target ? Long.valueOf(0)
+        Long eta = caughtUp || position >= target ? Long.valueOf(0)
                 : rate > 0 ? Long.valueOf((long) Math.ceil((target - position) / rate)) : null;
-        return new ProjectionStatus(name, processor.isRunning(), replaying, error, position, head, lag,
-                Math.round(rate * 10) / 10.0, replayPercent, eta);
+        return new Assessment(new ProjectionStatus(name, processor.isRunning(), replaying, error, position, head, lag,
+                Math.round(rate * 10) / 10.0, replayPercent, eta), caughtUp, state);
+    }
+
+    static final String CAUGHT_UP = "caught up";
+    static final String ELSEWHERE = "caught up on another instance";
+
+    /** {@link #CAUGHT_UP}, {@link #ELSEWHERE} or why the projection is not caught up on this instance. */
+    private String state(String name, Map<Integer, EventTrackerStatus> claimed, long head) {
+        if (claimed.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            return "failing";
+        }
+        long mark = handledEvents.blocklisting() ? handledEvents.newest(name) : head;
+        if (!claimed.values().stream().allMatch(segment -> segment.isCaughtUp()
+                && segment.getCurrentPosition().orElse(-1) >= mark)) {
+            return "catching up";
+        }
+        Set<Integer> unclaimed = Arrays.stream(tokenStore.fetchSegments(name)).boxed()
+                .filter(segment -> !claimed.containsKey(segment))
+                .collect(Collectors.toSet());
+        if (unclaimed.isEmpty()) {
+            return claimed.isEmpty() ? "not started" : CAUGHT_UP;
+        }
+        if (singleInstance) {
+            return "waiting to claim its segments";
+        }
+        // Claimable here means unowned, ours, or owned by an instance that has not renewed its claim in time.
+        boolean claimable = tokenStore.fetchAvailableSegments(name).stream()
+                .map(Segment::getSegmentId).anyMatch(unclaimed::contains);
+        return claimable ? "waiting to claim its segments" : claimed.isEmpty() ? ELSEWHERE : CAUGHT_UP;
     }
 
     private double rate(String name) {
@@ -133,10 +194,5 @@ public class ProjectionProgress {
     private static long position(Map<Integer, EventTrackerStatus> segments) {
         return segments.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(-1)).min().orElse(-1);
-    }
-
-    private static boolean reached(Map<Integer, EventTrackerStatus> segments, long head) {
-        return !segments.isEmpty() && segments.values().stream().allMatch(segment -> !segment.isErrorState()
-                && segment.getCurrentPosition().orElse(-1) >= head);
     }
 }

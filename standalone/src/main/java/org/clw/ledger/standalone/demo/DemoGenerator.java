@@ -141,12 +141,8 @@ class DemoGenerator {
 
     private void awaitProjections(long begun) {
         long caughtUpFrom = System.nanoTime();
-        long lastReport = caughtUpFrom;
+        // Their progress is logged meanwhile by the query side's CatchUpLog, as after any restart.
         while (!projections.caughtUp()) {
-            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
-                lastReport = System.nanoTime();
-                log.info("Demo programme: projections catching up: {}", CatchUpReport.of(projections.statuses()));
-            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException interrupted) {

@@ -1,13 +1,12 @@
-package org.clw.ledger.standalone.demo;
+package org.clw.ledger.query.projection;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.clw.ledger.query.projection.ProjectionStatus;
 
 /**
- * One log line on the projections' catch-up, from the figures {@code ProjectionProgress} keeps for each projection:
+ * One log line on the projections' catch-up, from the figures {@link ProjectionProgress} keeps for each projection:
  * how far behind the slowest one is, how fast it moves and when all will have caught up at the present rates.
  */
 final class CatchUpReport {

@@ -1,9 +1,8 @@
-package org.clw.ledger.standalone.demo;
+package org.clw.ledger.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.clw.ledger.query.projection.ProjectionStatus;
 import org.junit.jupiter.api.Test;
 
 class CatchUpReportTest {

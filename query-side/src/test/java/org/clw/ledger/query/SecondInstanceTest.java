@@ -1,0 +1,137 @@
+package org.clw.ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.clw.ledger.query.projection.ProjectionProgress;
+import org.clw.ledger.query.projection.ProjectionStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Two query-side instances on one MongoDB and one event store: each projection's segment is processed by one of them,
+ * and the other reports it caught up there; when that instance stops, the other takes the segment over from its
+ * token and catches up. Nothing is folded twice: the read models are those of a single instance given the same
+ * events.
+ */
+class SecondInstanceTest {
+
+    private static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
+            "timeline", "programme", "audit_trail", "settings", "participants");
+    private static final String[] PROJECTIONS = {"cases", "settings", "participants"};
+    /** The event store the instances of one run share. */
+    private static final AtomicReference<EventStorageEngine> STORE = new AtomicReference<>();
+
+    @Configuration(proxyBeanMethods = false)
+    static class SharedStore {
+
+        @Bean
+        EventStorageEngine eventStorageEngine() {
+            return STORE.get();
+        }
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(InMemoryEvents.NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Test
+    void a_second_instance_waits_then_takes_over_the_projections_and_nothing_is_folded_twice() {
+        List<DomainEventMessage<?>> events = FixedHistory.events();
+        List<DomainEventMessage<?>> before = events.subList(0, events.size() / 2);
+        List<DomainEventMessage<?>> after = events.subList(events.size() / 2, events.size());
+
+        Map<String, List<String>> twoInstances;
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String shared = uri(mongo);
+        STORE.set(new InMemoryEventStorageEngine());
+        try (var second = start(shared, "second")) {
+            try (var first = start(shared, "first")) {
+                before.forEach(first.getBean(EventStore.class)::publish);
+                awaitReady(first);
+                awaitReady(second);
+                for (String projection : PROJECTIONS) {
+                    boolean onFirst = claimed(first, projection);
+                    assertThat(claimed(second, projection)).as(projection + " processed by exactly one instance")
+                            .isNotEqualTo(onFirst);
+                    var elsewhere = onFirst ? second : first;
+                    assertThat(health(elsewhere).getDetails()).containsEntry(projection,
+                            "caught up on another instance");
+                    assertThat(elsewhere.getBean(ProjectionProgress.class).status(projection))
+                            .get().extracting(ProjectionStatus::lag).isEqualTo(0L);
+                }
+            }
+            // The first instance has stopped and released its claims: the second takes every projection over.
+            after.forEach(second.getBean(EventStore.class)::publish);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    List.of(PROJECTIONS).stream().allMatch(projection -> claimed(second, projection)));
+            awaitReady(second);
+            assertThat(health(second).getDetails()).containsEntry("cases", "caught up")
+                    .containsEntry("settings", "caught up").containsEntry("participants", "caught up");
+            twoInstances = InMemoryEvents.documents(second.getBean(MongoOperations.class), COLLECTIONS);
+        } finally {
+            mongo.shutdownNow();
+        }
+
+        Map<String, List<String>> oneInstance;
+        MongoServer alone = new MongoServer(new MemoryBackend());
+        String own = uri(alone);
+        STORE.set(new InMemoryEventStorageEngine());
+        try (var single = start(own, "single")) {
+            events.forEach(single.getBean(EventStore.class)::publish);
+            awaitReady(single);
+            oneInstance = InMemoryEvents.documents(single.getBean(MongoOperations.class), COLLECTIONS);
+        } finally {
+            alone.shutdownNow();
+        }
+        assertThat(twoInstances.get("cases")).hasSize(6);
+        assertThat(twoInstances).isEqualTo(oneInstance);
+    }
+
+    private static ConfigurableApplicationContext start(String uri, String nodeId) {
+        return new SpringApplicationBuilder(QuerySideApplication.class, SharedStore.class).run("--server.port=0",
+                "--axon.axonserver.enabled=false", "--spring.mongodb.uri=" + uri,
+                "--spring.application.name=instance-" + nodeId, "--clw.projections.node-id=" + nodeId);
+    }
+
+    private static String uri(MongoServer mongo) {
+        return "mongodb://127.0.0.1:" + mongo.bind().getPort() + "/clw-ledger";
+    }
+
+    private static boolean claimed(ConfigurableApplicationContext app, String projection) {
+        return app.getBean(EventProcessingConfiguration.class).eventProcessor(projection, StreamingEventProcessor.class)
+                .map(processor -> !processor.processingStatus().isEmpty()).orElse(false);
+    }
+
+    private static org.springframework.boot.health.contributor.Health health(ConfigurableApplicationContext app) {
+        return app.getBean("projections", HealthIndicator.class).health();
+    }
+
+    private static void awaitReady(ConfigurableApplicationContext app) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> health(app).getStatus().equals(Status.UP));
+    }
+}
