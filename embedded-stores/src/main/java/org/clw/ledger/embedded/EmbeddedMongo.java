@@ -102,7 +102,7 @@ public class EmbeddedMongo {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                yield new H2Backend(dataDir.resolve("read-models.mv").toString());
+                yield new H2FileStore(dataDir.resolve("read-models.mv").toString());
             }
             default -> throw new IllegalArgumentException("clw.mongo.embedded must be 'memory' or 'file'");
         };
