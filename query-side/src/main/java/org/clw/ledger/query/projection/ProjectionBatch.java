@@ -196,6 +196,9 @@ public final class ProjectionBatch {
     }
 
     private String idOf(Object document) {
+        if (document instanceof Document plain) {
+            return (String) plain.get("_id");
+        }
         return (String) mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
                 .getIdentifierAccessor(document).getRequiredIdentifier();
     }

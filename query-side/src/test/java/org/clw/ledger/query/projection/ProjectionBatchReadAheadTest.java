@@ -78,6 +78,22 @@ class ProjectionBatchReadAheadTest {
         assertThat(mongo.getCollection("counts").countDocuments()).isEqualTo(300);
     }
 
+    @Test
+    void reads_ahead_plain_documents_too() {
+        mongo.save(new org.bson.Document("_id", "first-day").append("day", "2026-01-05"), "programme");
+        ProjectionBatch batch = new ProjectionBatch(mongo, "g", List.of());
+
+        batch.readAhead(messages -> {
+            Staged planned = batch.stage();
+            planned.update("programme", "first-day", org.bson.Document.class, org.bson.Document::new, day -> true);
+            return planned;
+        });
+
+        assertThat(batch.find("programme", "first-day", org.bson.Document.class)).hasValueSatisfying(
+                day -> assertThat(day).containsEntry("day", "2026-01-05"));
+        assertThat(finds.get()).isOne();
+    }
+
     private static CountBucket bucket(String id, long count) {
         CountBucket bucket = CountBucket.of(id, null);
         bucket.add(Map.of(COUNTER, count), 1);
