@@ -15,13 +15,28 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 file store, with its unique indexes compared without serialising ({@link IndexKeyType}).
- * The file format is the library's own: a store written by one opens with the other.
+ * mongo-java-server's H2 file store, with its unique indexes compared without serialising ({@link IndexKeyType}),
+ * and compacted when it is closed. The file format is the library's own: a store written by one opens with the other.
  */
 final class H2FileStore extends H2Backend {
 
+    /**
+     * How long a graceful stop may spend compacting the file. Every write is committed on its own (see
+     * {@link EmbeddedMongo}), and each commit appends to the file; the store reclaims that space only partly while it
+     * runs.
+     */
+    static final int COMPACT_ON_CLOSE_MILLIS = 20_000;
+
     H2FileStore(String fileName) {
         super(new MVStore.Builder().fileName(fileName).open());
+    }
+
+    @Override
+    public void close() {
+        if (!getMvStore().isClosed()) {
+            getMvStore().close(COMPACT_ON_CLOSE_MILLIS);
+        }
+        super.close();
     }
 
     @Override

@@ -42,6 +42,32 @@ class H2FileStoreTest {
         with(new H2Backend(file), this::readBack);
     }
 
+    @Test
+    void a_graceful_close_compacts_the_file_that_per_write_commits_grew() throws Exception {
+        Path file = dir.resolve("read-models.mv");
+        H2FileStore store = new H2FileStore(file.toString());
+        long[] open = new long[1];
+        with(store, cases -> {
+            // As in the system: every write committed on its own, documents rewritten again and again.
+            for (int round = 0; round < 5; round++) {
+                int value = round;
+                IntStream.range(0, 300).forEach(n -> {
+                    cases.replaceOne(new Document("_id", "ref-%06d".formatted(n)), new Document("round", value)
+                            .append("padding", "x".repeat(500)), new com.mongodb.client.model.ReplaceOptions()
+                            .upsert(true));
+                    store.commit();
+                });
+            }
+            open[0] = java.nio.file.Files.size(file);
+        });
+
+        assertThat(java.nio.file.Files.size(file)).isLessThan(open[0] / 2);
+        with(new H2FileStore(file.toString()), cases -> {
+            assertThat(cases.countDocuments()).isEqualTo(300);
+            assertThat(cases.find(new Document("_id", "ref-000123")).first()).containsEntry("round", 4);
+        });
+    }
+
     private void write(MongoCollection<Document> cases) {
         cases.createIndex(Indexes.ascending("worker", "number"), new IndexOptions().unique(true));
         IntStream.range(0, 2_000).forEach(n -> cases.insertOne(new Document("_id", "ref-%06d".formatted(n))

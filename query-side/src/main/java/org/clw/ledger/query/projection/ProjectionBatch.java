@@ -81,7 +81,7 @@ public final class ProjectionBatch {
     /**
      * Once per batch: reads the documents that the batch's events will change, as {@code plan} foresees them from
      * the batch's messages, in a few queries per collection instead of one round trip each. Only a read-ahead: what
-     * the plan misses is read when it is needed, and nothing planned is written.
+     * the plan misses, or fails to read, is read when an event needs it, and nothing planned is written.
      */
     public void readAhead(java.util.function.Function<List<? extends Message<?>>, Staged> plan) {
         if (planned) {
@@ -97,16 +97,22 @@ public final class ProjectionBatch {
             }
         }
         wanted.forEach((collection, ids) -> {
-            Map<String, Optional<Object>> known = read.get(collection);
             Class<?> type = ids.values().iterator().next();
             List<String> all = new ArrayList<>(ids.keySet());
-            all.forEach(id -> known.put(id, Optional.empty()));
-            // In slices: the embedded server answers a find in one reply, however large its documents.
-            for (int from = 0; from < all.size(); from += READ_AHEAD_SLICE) {
-                mongo.find(Query.query(Criteria.where("_id").in(all.subList(from,
-                                Math.min(all.size(), from + READ_AHEAD_SLICE)))), type, collection)
-                        .forEach(document -> known.put(idOf(document), Optional.of(document)));
+            Map<String, Optional<Object>> found = new HashMap<>();
+            all.forEach(id -> found.put(id, Optional.empty()));
+            try {
+                // In slices: the embedded server answers a find in one reply, however large its documents.
+                for (int from = 0; from < all.size(); from += READ_AHEAD_SLICE) {
+                    mongo.find(Query.query(Criteria.where("_id").in(all.subList(from,
+                                    Math.min(all.size(), from + READ_AHEAD_SLICE)))), type, collection)
+                            .forEach(document -> found.put(idOf(document), Optional.of(document)));
+                }
+            } catch (RuntimeException unread) {
+                // Not this event's failure: each document is read when an event needs it, and fails that event.
+                return;
             }
+            read.get(collection).putAll(found);
         });
     }
 
