@@ -46,8 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The performance suite. Starts the standalone system (embedded H2 event store, embedded file-backed MongoDB, JWT
  * login as in production) on a fresh data directory, generates a demo programme, measures the queries at that size,
  * copies the case events up to the target size, and measures a full replay, the queries again, the programme as of
- * a date, commands at 1, 8 and 32 clients, and finally start-up time and memory of a fresh standalone process on the
- * loaded data. Every figure has a baseline measured in the same run. Prints a table and writes benchmarks.json.
+ * a date, commands at 1, 8 and 32 clients, the bytes on disk per stored event after a graceful stop, and finally
+ * start-up time and memory of a fresh standalone process on the loaded data. Every figure has a baseline measured in
+ * the same run. Prints a table and writes benchmarks.json.
  *
  * <p>Arguments: target events (default 1,000,000), demo referrals to start from (default 1,000), and {@code reuse}
  * to measure again on the data the last run left (no demo, copying or replay).
@@ -126,7 +127,9 @@ public final class Benchmarks {
         compareQueries(reuse ? large : small, reuse ? events : smallEvents, large, events);
         programmeAsOf(events);
         commands();
+        long[] running = fileSizes();
         app.close();
+        disk(events, running);
         startUp(events);
     }
 
@@ -458,7 +461,27 @@ public final class Benchmarks {
         return new Load(perSecond, all, failures.get());
     }
 
-    /* 5. Start-up and memory of a fresh standalone process on the loaded data. */
+    /* 5. On disk after a graceful stop (what a restart opens), per stored event. */
+
+    /** The event store's file (with the registry) and the read models' file (with the tracking tokens), in bytes. */
+    private long[] fileSizes() throws IOException {
+        return new long[] {Files.size(dataDir.resolve("command-side.mv.db")),
+                Files.size(dataDir.resolve("read-models.mv"))};
+    }
+
+    private void disk(long events, long[] running) throws IOException {
+        long[] stopped = fileSizes();
+        log("On disk: event store %,d bytes (%,d while running), read models %,d bytes (%,d while running)",
+                stopped[0], running[0], stopped[1], running[1]);
+        results.add(Result.of("disk", "event store after a graceful stop, per stored event",
+                stopped[0] / (double) events, "bytes", "the same while running", running[0] / (double) events,
+                "<= 2,048 bytes per event"));
+        results.add(Result.of("disk", "read models after a graceful stop, per stored event",
+                stopped[1] / (double) events, "bytes", "the event store after a graceful stop",
+                stopped[0] / (double) events, "<= the event store"));
+    }
+
+    /* 6. Start-up and memory of a fresh standalone process on the loaded data. */
 
     private void startUp(long events) throws Exception {
         int port;

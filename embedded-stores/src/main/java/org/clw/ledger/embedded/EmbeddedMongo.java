@@ -107,7 +107,7 @@ public class EmbeddedMongo {
                 }
                 Path file = dataDir.resolve("read-models.mv");
                 compactIfAsked(dataDir, file);
-                yield new H2Backend(file.toString());
+                yield new H2FileStore(file.toString());
             }
             default -> throw new IllegalArgumentException("clw.mongo.embedded must be 'memory' or 'file'");
         };

@@ -1,12 +1,18 @@
 package org.clw.ledger.query.referral;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.query.projection.Positions;
 import org.clw.ledger.query.projection.ProjectionBatch;
@@ -38,6 +44,7 @@ class CaseProjection {
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, TrackingToken token, EventMessage<?> message,
             ProjectionBatch batch) {
+        batch.readAhead(messages -> plan(messages, batch));
         String id = event.referralId().value();
         CaseSummary stored = batch.findCase(CaseSummary.COLLECTION, id, CaseSummary.class).orElse(null);
         CaseState before = stored == null ? CaseState.none() : stored.state();
@@ -49,6 +56,34 @@ class CaseProjection {
             writes.replace(CaseSummary.COLLECTION, id, CaseSummary.of(after, stored, position));
             batch.commit(writes);
         });
+    }
+
+    /**
+     * What the views will stage for the batch's case events, folded ahead from the cases as stored: the documents to
+     * read ahead. An event that cannot be folded ends its case's plan; handling it for real decides what happens.
+     */
+    private Staged plan(List<? extends Message<?>> messages, ProjectionBatch batch) {
+        Staged planned = batch.stage();
+        Map<String, CaseState> states = new HashMap<>();
+        Set<String> unplanned = new HashSet<>();
+        for (Message<?> message : messages) {
+            if (message.getPayload() instanceof CaseEvent event && message instanceof DomainEventMessage<?> stored
+                    && !unplanned.contains(event.referralId().value())) {
+                String id = event.referralId().value();
+                try {
+                    CaseState before = states.computeIfAbsent(id, key -> batch.findCase(CaseSummary.COLLECTION, key,
+                            CaseSummary.class).map(CaseSummary::state).orElse(CaseState.none()));
+                    before.next(event, stored.getSequenceNumber()).ifPresent(after -> {
+                        CaseChange change = new CaseChange(before, after, stored.getSequenceNumber(), -1, stored);
+                        views.forEach(view -> view.apply(change, planned));
+                        states.put(id, after);
+                    });
+                } catch (RuntimeException notFoldable) {
+                    unplanned.add(id);
+                }
+            }
+        }
+        return planned;
     }
 
     @ResetHandler

@@ -59,7 +59,45 @@ class ProjectionBatchJournalTest {
     }
 
     @Test
+    void a_batch_of_many_documents_writes_each_of_them() {
+        ProjectionBatch batch = new ProjectionBatch(mongo, "g", List.of());
+        Staged writes = batch.stage();
+        for (int day = 1; day <= 45; day++) {
+            String id = "D2026-03-%02d".formatted(day % 31 + 1) + "|" + day;
+            writes.update("counts", id, CountBucket.class, () -> CountBucket.of(id, null),
+                    bucket -> bucket.add(Map.of(Counter.of("referralsReceived"), 1L), 7));
+        }
+        batch.commit(writes);
+        batch.flush();
+
+        assertThat(mongo.findAll(CountBucket.class, "counts")).hasSize(45);
+        assertThat(mongo.getCollection(ProjectionBatch.JOURNAL).countDocuments()).isZero();
+    }
+
+    @Test
     void a_flush_cut_short_after_its_journal_was_marked_complete_is_completed_before_the_next_batch() {
+        journal(new Document("_id", "g|0").append("group", "g").append("entries", List.of(
+                        entry("M2026-03", 3L), entry("M2026-04", 4L))),
+                new Document("_id", "g|1").append("group", "g").append("entries", List.of(entry("M2026-05", 5L))),
+                new Document("_id", "g|complete").append("group", "g"),
+                new Document("_id", "other|0").append("group", "other").append("entries", List.of(
+                        new Document("collection", "counts").append("document", new Document("_id", "not-mine")))));
+        mongo.save(new Document("_id", "M2026-03").append("counts", new Document("x", 2L)), "counts");
+
+        ProjectionBatch.recover(mongo, "g");
+
+        assertThat(mongo.findById("M2026-03", Document.class, "counts").get("counts", Document.class))
+                .containsEntry("x", 3L);
+        assertThat(mongo.findById("M2026-05", Document.class, "counts").get("counts", Document.class))
+                .containsEntry("x", 5L);
+        assertThat(mongo.findById("not-mine", Document.class, "counts")).isNull();
+        assertThat(mongo.getCollection(ProjectionBatch.JOURNAL).countDocuments(new Document("group", "g"))).isZero();
+        assertThat(mongo.getCollection(ProjectionBatch.JOURNAL).countDocuments(new Document("group", "other")))
+                .isOne();
+    }
+
+    @Test
+    void a_journal_of_one_entry_per_document_left_by_the_previous_release_is_completed_too() {
         journal(new Document("_id", "g|0").append("group", "g").append("collection", "counts")
                         .append("document", new Document("_id", "M2026-03").append("counts", new Document("x", 3L))),
                 new Document("_id", "g|complete").append("group", "g"),
@@ -79,8 +117,7 @@ class ProjectionBatchJournalTest {
 
     @Test
     void a_flush_cut_short_before_its_journal_was_complete_changes_nothing() {
-        journal(new Document("_id", "g|0").append("group", "g").append("collection", "counts")
-                .append("document", new Document("_id", "M2026-03").append("counts", new Document("x", 3L))));
+        journal(new Document("_id", "g|0").append("group", "g").append("entries", List.of(entry("M2026-03", 3L))));
         mongo.save(new Document("_id", "M2026-03").append("counts", new Document("x", 2L)), "counts");
 
         ProjectionBatch.recover(mongo, "g");
@@ -88,6 +125,11 @@ class ProjectionBatchJournalTest {
         assertThat(mongo.findById("M2026-03", Document.class, "counts").get("counts", Document.class))
                 .containsEntry("x", 2L);
         assertThat(mongo.getCollection(ProjectionBatch.JOURNAL).countDocuments()).isZero();
+    }
+
+    private static Document entry(String id, long count) {
+        return new Document("collection", "counts")
+                .append("document", new Document("_id", id).append("counts", new Document("x", count)));
     }
 
     private void journal(Document... entries) {
