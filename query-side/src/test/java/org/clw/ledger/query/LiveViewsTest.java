@@ -26,6 +26,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
@@ -43,6 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The live views over real HTTP: server-sent events from Axon subscription queries, for the callers of
@@ -78,6 +82,8 @@ class LiveViewsTest {
     ObjectMapper json;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoOperations mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -102,6 +108,13 @@ class LiveViewsTest {
             assertThat(after.get("worker").get("openCases").asInt()).isEqualTo(3);
             assertThat(after).isEqualTo(json.readTree(get("/api/links-workers/lw-1/caseload", "w1").body()));
         }
+        // The stream was one read: recorded once when opened, its status when it ended.
+        Query opened = Query.query(Criteria.where("actorId").is("w1")
+                .and("endpoint").is("/api/links-workers/{workerId}/caseload/live"));
+        Awaitility.await().atMost(WAIT).until(() -> mongo.find(opened, Document.class, "read_access").stream()
+                .anyMatch(record -> record.get("status") != null));
+        assertThat(mongo.find(opened, Document.class, "read_access"))
+                .singleElement().satisfies(record -> assertThat(record.get("status")).isEqualTo(200));
     }
 
     @Test
