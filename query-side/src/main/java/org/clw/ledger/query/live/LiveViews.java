@@ -65,8 +65,8 @@ public class LiveViews implements SmartLifecycle {
     private final Scheduler answers = Schedulers.newBoundedElastic(4, 10_000, "live-view");
 
     LiveViews(QueryGateway queries, MeterRegistry meters,
-            @Value("${clw.live.streams-per-user:4}") int streamsPerUser,
-            @Value("${clw.live.heartbeat:PT15S}") Duration heartbeat,
+            @Value("${clw.live.streams-per-user:10}") int streamsPerUser,
+            @Value("${clw.live.heartbeat:PT5S}") Duration heartbeat,
             @Value("${clw.live.lifetime:PT15M}") Duration lifetime) {
         if (streamsPerUser < 1 || streamsPerUser > 50) {
             throw new IllegalArgumentException("clw.live.streams-per-user must be between 1 and 50");
