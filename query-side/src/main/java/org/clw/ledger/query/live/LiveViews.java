@@ -169,6 +169,11 @@ public class LiveViews implements SmartLifecycle {
                     .subscribe(change -> answerAgain(), error -> end(), emitter::complete);
             beat = heartbeats.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(),
                     TimeUnit.MILLISECONDS);
+            if (closed.get()) {
+                // The client went while this was being set up, before close() could see what to release.
+                beat.cancel(false);
+                updates.dispose();
+            }
         }
 
         private void answerAgain() {
