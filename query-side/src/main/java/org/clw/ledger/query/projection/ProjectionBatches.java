@@ -8,6 +8,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 class ProjectionBatches implements MessageHandlerInterceptor<EventMessage<?>> {
 
     static final String RESOURCE = ProjectionBatch.class.getName();
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionBatches.class);
 
     private final MongoOperations mongo;
     private final String group;
@@ -44,10 +47,19 @@ class ProjectionBatches implements MessageHandlerInterceptor<EventMessage<?>> {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
             Map<String, Set<String>> written = batch.flush();
             if (!written.isEmpty()) {
-                root.afterCommit(committed -> listeners.orderedStream()
-                        .forEach(listener -> listener.committed(written)));
+                root.afterCommit(committed -> listeners.orderedStream().forEach(listener -> tell(listener, written)));
             }
         }
         return result;
+    }
+
+    /** The batch is written and its token stored whatever a listener does: a failure here is only logged. */
+    private static void tell(CommittedBatches listener, Map<String, Set<String>> written) {
+        try {
+            listener.committed(written);
+        } catch (RuntimeException failed) {
+            LOG.warn("{} failed on a committed batch: {}", listener.getClass().getSimpleName(),
+                    failed.getClass().getSimpleName());
+        }
     }
 }
