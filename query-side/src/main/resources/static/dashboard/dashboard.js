@@ -10,7 +10,7 @@ const COLOURS = {a: "#0b6e6e", b: "#c2571a", c: "#6a4fb3"};
 // Earlier versions kept "Basic user:password" here: never leave it behind.
 sessionStorage.removeItem("clw-ledger.authorization");
 const state = {token: sessionStorage.getItem(TOKEN_KEY), me: null, settings: new Map(),
-  history: null, projectionsTimer: null};
+  history: null, follows: new Map()};
 
 const $ = selector => document.querySelector(selector);
 
@@ -33,6 +33,78 @@ async function api(path, method = "GET") {
   if (response.status === 401 && state.me) expired();
   if (!response.ok) throw new ApiError(response.status, body.detail || response.statusText);
   return body;
+}
+
+/*
+ * A live view: the server's stream of server-sent events read with fetch (EventSource cannot send the token), each
+ * "view" event the whole view again, shown as it comes; no polling. A dropped stream is opened again after a pause
+ * that doubles from 1 s to at most 30 s (the server also ends each stream after a while, and the next one is
+ * authorised afresh); a refusal (403, 404) is shown and not retried. Resolves with the first view, so that a
+ * refresh waits for it as for any other read.
+ */
+function follow(name, path, show, selector) {
+  unfollow(name);
+  const control = new AbortController();
+  state.follows.set(name, control);
+  return new Promise((resolve, reject) => {
+    let first = true;
+    const failed = error => {
+      if (first) reject(error); else showError(selector)(error);
+      first = false;
+    };
+    (async () => {
+      for (let pause = 1000; !control.signal.aborted; pause = Math.min(pause * 2, 30000)) {
+        try {
+          const response = await fetch(path, {signal: control.signal,
+            headers: {...authHeaders(), Accept: "text/event-stream"}});
+          if (response.status === 401 && state.me) return expired();
+          if (!response.ok) {
+            const body = await response.json().catch(() => ({}));
+            throw new ApiError(response.status, body.detail || response.statusText);
+          }
+          await readEvents(response.body, control.signal, data => {
+            show(JSON.parse(data));
+            document.querySelectorAll(selector + " .error.load").forEach(node => node.remove());
+            pause = 1000;
+            if (first) resolve();
+            first = false;
+          });
+        } catch (error) {
+          if (control.signal.aborted) return;
+          failed(error);
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) return;
+        }
+        await new Promise(wake => setTimeout(wake, pause));
+      }
+    })();
+  });
+}
+
+function unfollow(name) {
+  const control = state.follows.get(name);
+  if (control) control.abort();
+  state.follows.delete(name);
+}
+
+/** Calls {@code onView} with the data of each "view" event of a text/event-stream body, until it ends. */
+async function readEvents(body, signal, onView) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  signal.addEventListener("abort", () => reader.cancel().catch(() => {}));
+  let buffer = "";
+  for (;;) {
+    const {value, done} = await reader.read();
+    if (done) return;
+    buffer += value.replaceAll("\r\n", "\n");
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = block.split("\n");
+      const event = lines.find(line => line.startsWith("event:"))?.slice(6).trim();
+      const data = lines.filter(line => line.startsWith("data:")).map(line => line.slice(5)).join("\n");
+      if (event === "view") onView(data);
+    }
+  }
 }
 
 function query(parameters) {
@@ -162,7 +234,7 @@ function logOut() {
 
 function expired() {
   sessionStorage.removeItem(TOKEN_KEY);
-  clearInterval(state.projectionsTimer);
+  [...state.follows.keys()].forEach(unfollow);
   state.token = null;
   state.me = null;
   $("#views").hidden = true;
@@ -184,9 +256,6 @@ async function start() {
   document.querySelectorAll("[data-roles]").forEach(section => { section.hidden = !roleMay(section); });
   await loadSettings();
   await refresh();
-  if (roleMay($("#projections"))) {
-    state.projectionsTimer = setInterval(() => loadProjections().catch(showError("#projections")), 2000);
-  }
 }
 
 /* The period and setting every view is filtered by. */
@@ -238,8 +307,8 @@ function showError(selector) {
 async function refresh() {
   document.querySelectorAll(".error.load").forEach(node => node.remove());
   const loads = [
-    ["#timeline", loadTimeline], ["#statistics", loadStatistics], ["#caseloads", loadCaseloads],
-    ["#waiting", loadWaitingList], ["#projections", loadProjections]];
+    ["#timeline", loadTimeline], ["#statistics", loadStatistics], ["#caseloads", followCaseloads],
+    ["#waiting", followWaitingList], ["#projections", followProjections]];
   await Promise.all(loads.filter(([selector]) => roleMay($(selector)))
     .map(([selector, load]) => load().catch(showError(selector))));
 }
@@ -308,30 +377,33 @@ function capacityBar(row, worker) {
   cell(row, "").append(bar);
 }
 
-async function loadCaseloads() {
-  const {setting} = filters();
+/** Live: a links worker follows their own caseload, anyone else the workers they may see (the first 200). */
+function followCaseloads() {
   if (state.me.role === "LINKS_WORKER") {
-    const own = await api(`/api/links-workers/${encodeURIComponent(state.me.workerId)}/caseload`);
-    table($("#caseloads-table"), [["Case"], ["Setting"], ["Status"], ["Allocated"], ["Next appointment"]],
-      own.cases.map(c => row => {
-        caseLink(cell(row, ""), c.referralId);
-        cell(row, settingName(c.settingId));
-        cell(row, c.status.toLowerCase());
-        cell(row, day(c.allocatedAt));
-        cell(row, dayAndTime(c.nextAppointment));
-      }));
-    return;
+    return follow("caseloads", `/api/links-workers/${encodeURIComponent(state.me.workerId)}/caseload/live`,
+      showOwnCaseload, "#caseloads");
   }
-  const all = [];
-  for (let page = 0, pages = 1; page < pages; page++) {
-    const result = await api(`/api/links-workers?size=200&page=${page}`);
-    all.push(...result.items);
-    pages = result.totalPages;
-  }
+  return follow("caseloads", "/api/links-workers/live?size=200", page => showWorkers(page.items), "#caseloads");
+}
+
+function showOwnCaseload(own) {
+  table($("#caseloads-table"), [["Case"], ["Setting"], ["Status"], ["Allocated"], ["Next appointment"]],
+    own.cases.map(c => row => {
+      caseLink(cell(row, ""), c.referralId);
+      cell(row, settingName(c.settingId));
+      cell(row, c.status.toLowerCase());
+      cell(row, day(c.allocatedAt));
+      cell(row, dayAndTime(c.nextAppointment));
+    }));
+}
+
+function showWorkers(all) {
+  const {setting} = filters();
   const workers = all.filter(w => w.active && (!setting || w.settings.includes(setting)))
     .sort((a, b) => b.openCases / b.capacity - a.openCases / a.capacity);
   table($("#caseloads-table"), [["Worker"], ["Settings"], ["Open", 1], ["Capacity", 1], ["Load"]],
     workers.map(w => row => {
+      row.dataset.worker = w.workerId;
       cell(row, `${w.name} (${w.workerId})`);
       cell(row, w.settings.map(settingName).join(", "));
       cell(row, w.openCases, "number");
@@ -342,9 +414,13 @@ async function loadCaseloads() {
 
 /* The waiting list. */
 
-async function loadWaitingList() {
+/** Live, for the setting filtered by (or every setting the caller may see). */
+function followWaitingList() {
   const {setting} = filters();
-  const list = await api("/api/waiting-list?" + query({setting, size: 100}));
+  return follow("waiting", "/api/waiting-list/live?" + query({setting, size: 100}), showWaitingList, "#waiting");
+}
+
+function showWaitingList(list) {
   $("#waiting-summary").textContent =
     `${list.referrals.totalItems} waiting, ${list.overdue} over the ${list.targetDays}-day target`;
   table($("#waiting-table"), [["Case"], ["Setting"], ["Status"], ["Received"], ["Days waiting", 1], ["Worker"]],
@@ -455,8 +531,11 @@ function slid() {
 
 /* Projection status, and rebuilding one online. */
 
-async function loadProjections() {
-  const projections = await api("/api/admin/projections");
+function followProjections() {
+  return follow("projections", "/api/admin/projections/live", showProjections, "#projections");
+}
+
+function showProjections(projections) {
   table($("#projections-table"), [["Projection"], ["State"], ["Position", 1], ["Lag", 1], ["Events/s", 1],
     ["Replay"], ["ETA", 1], [""]],
   projections.map(p => row => {
@@ -485,8 +564,8 @@ async function loadProjections() {
 
 async function rebuild(name) {
   if (!confirm(`Rebuild ${name}? Its read model is cleared and replayed from the event store.`)) return;
-  await api(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`, "POST")
-    .then(loadProjections).catch(showError("#projections"));
+  // The live view shows the replay as it goes.
+  await api(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`, "POST").catch(showError("#projections"));
 }
 
 /* Wiring. */

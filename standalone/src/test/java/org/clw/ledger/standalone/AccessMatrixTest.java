@@ -3,7 +3,15 @@ package org.clw.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +56,8 @@ class AccessMatrixTest {
             Map.entry("POST /api/links-workers/{workerId}/deactivation", REGISTRY_KEEPERS),
             Map.entry("GET /api/links-workers", CASE_READERS),
             Map.entry("GET /api/links-workers/{workerId}/caseload", CASE_READERS),
+            Map.entry("GET /api/links-workers/live", CASE_READERS),
+            Map.entry("GET /api/links-workers/{workerId}/caseload/live", CASE_READERS),
             Map.entry("POST /api/participants", CASE_WORKERS),
             Map.entry("PUT /api/participants/{participantId}/details", CASE_WORKERS),
             Map.entry("POST /api/participants/{participantId}/erasure", Set.of("admin")),
@@ -72,6 +82,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{referralId}/history", CASE_READERS),
             Map.entry("GET /api/cases/{referralId}/history/verification", CASE_READERS),
             Map.entry("GET /api/waiting-list", Set.of("manager", "auditor", "admin")),
+            Map.entry("GET /api/waiting-list/live", Set.of("manager", "auditor", "admin")),
             Map.entry("GET /api/me", EVERYONE),
             Map.entry("POST /api/session", EVERYONE),
             Map.entry("GET /api/statistics", EVERYONE),
@@ -87,6 +98,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/audit/reads/verification", Set.of("auditor", "admin")),
             Map.entry("GET /api/audit/logins", Set.of("auditor", "admin")),
             Map.entry("GET /api/admin/projections", Set.of("admin")),
+            Map.entry("GET /api/admin/projections/live", Set.of("admin")),
             Map.entry("POST /api/admin/projections/{name}/rebuild", Set.of("admin")),
             Map.entry("GET /api/admin/dead-letters", Set.of("admin")),
             Map.entry("POST /api/admin/dead-letters/{group}/retry", Set.of("admin")),
@@ -95,6 +107,7 @@ class AccessMatrixTest {
     private final ObjectMapper json = new ObjectMapper();
     ConfigurableApplicationContext app;
     RestClient client;
+    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
@@ -150,9 +163,12 @@ class AccessMatrixTest {
     private static final String ROLE_REFUSED = "403 Your role does not allow this request";
 
     /** The status and the problem's detail. */
-    private String call(String endpoint, String user) {
+    private String call(String endpoint, String user) throws IOException, InterruptedException {
         String[] methodAndPath = endpoint.split(" ", 2);
         String path = methodAndPath[1].replaceAll("\\{[^}]+}", "x1");
+        if (path.endsWith("/live")) {
+            return callLive(path, user);
+        }
         var request = client.method(HttpMethod.valueOf(methodAndPath[0])).uri(path);
         if (user != null) {
             request.headers(headers -> headers.setBasicAuth(user, user + "-demo"));
@@ -162,5 +178,19 @@ class AccessMatrixTest {
         }
         return request.exchange((req, response) -> response.getStatusCode().value() + " "
                 + (response.getStatusCode().isError() ? json.readTree(response.getBody()).path("detail").asText() : ""));
+    }
+
+    /** A live view's stream does not end by itself (RestClient would wait to drain it): its status, closed unread. */
+    private String callLive(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSystem.baseUrl(app) + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            return status + " " + (status >= 400 ? json.readTree(body).path("detail").asText() : "");
+        }
     }
 }

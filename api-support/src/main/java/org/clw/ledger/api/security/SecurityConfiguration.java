@@ -110,7 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/**",
                                 "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.PUT, "/api/participants/**").hasAnyRole(CASE_WORKERS)
-                        .requestMatchers(HttpMethod.GET, "/api/waiting-list").hasAnyRole(SETTING_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/waiting-list", "/api/waiting-list/live")
+                        .hasAnyRole(SETTING_READERS)
                         // Setting names are not personal data: every role reads the list, to label and filter.
                         .requestMatchers(HttpMethod.GET, "/api/settings").hasAnyRole(ANY_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/links-workers",

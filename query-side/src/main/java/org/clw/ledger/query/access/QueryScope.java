@@ -99,7 +99,11 @@ public class QueryScope extends ScopedPaths {
 
     /** What a list of caseloads is narrowed to for the current caller; null when they may see every worker's. */
     public Criteria caseloadCriteria() {
-        Caller caller = caller();
+        return caseloadCriteria(caller());
+    }
+
+    /** What a list of caseloads is narrowed to for this caller (a live view's, resolved when it was opened). */
+    public static Criteria caseloadCriteria(Caller caller) {
         return switch (caller.role()) {
             case LINKS_WORKER -> Criteria.where("_id").is(caller.workerId());
             case SERVICE_MANAGER -> Criteria.where("settings").in(caller.managedSettings());

@@ -1,5 +1,6 @@
 package org.clw.ledger.query.audit;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -49,7 +50,8 @@ class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!HttpMethod.GET.matches(request.getMethod())) {
+        // A live view's stream comes back through the dispatcher when it ends: it was recorded when it was opened.
+        if (!HttpMethod.GET.matches(request.getMethod()) || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
         Caller caller = callers.current();

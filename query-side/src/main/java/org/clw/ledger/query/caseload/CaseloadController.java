@@ -2,20 +2,15 @@ package org.clw.ledger.query.caseload;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import org.clw.ledger.events.linksworker.LinksWorkerId;
-import org.clw.ledger.query.referral.CaseStatus;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.clw.ledger.api.security.Caller;
-import org.clw.ledger.api.security.Role;
+import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.query.access.QueryScope;
+import org.clw.ledger.query.live.LiveViews;
+import org.clw.ledger.query.referral.CaseStatus;
 import org.clw.ledger.query.web.PageOf;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,20 +18,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Links workers' caseloads against their capacity. */
+/** Links workers' caseloads against their capacity, read once or followed live. */
 @RestController
 @RequestMapping("/api/links-workers")
 class CaseloadController {
 
-    private final MongoOperations mongo;
-    private final Clock clock;
+    private final CaseloadQueries queries;
     private final QueryScope scope;
+    private final LiveViews live;
 
-    CaseloadController(MongoOperations mongo, Clock clock, QueryScope scope) {
-        this.mongo = mongo;
-        this.clock = clock;
+    CaseloadController(CaseloadQueries queries, QueryScope scope, LiveViews live) {
+        this.queries = queries;
         this.scope = scope;
+        this.live = live;
     }
 
     record WorkerSummary(String workerId, String name, boolean active, List<String> settings, int capacity,
@@ -62,12 +58,16 @@ class CaseloadController {
     @GetMapping
     PageOf<WorkerSummary> workers(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        Criteria visible = scope.caseloadCriteria();
-        Query query = (visible == null ? new Query() : Query.query(visible)).with(Sort.by("name", "_id"));
-        long total = mongo.count(visible == null ? new Query() : Query.query(visible), CaseloadProjection.COLLECTION);
-        query.skip(PageOf.offset(page, size)).limit(size);
-        return PageOf.of(mongo.find(query, WorkerCaseload.class, CaseloadProjection.COLLECTION).stream()
-                .map(WorkerSummary::of).toList(), page, size, total);
+        return queries.workers(new WorkersQuery(scope.caller(), page, size));
+    }
+
+    /** The same page as server-sent events: the first answer, then a new one whenever it changes. */
+    @GetMapping("/live")
+    SseEmitter liveWorkers(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+        Caller caller = scope.caller();
+        return live.follow(caller, new WorkersQuery(caller, page, size), ResponseTypes.instanceOf(PageOf.class),
+                "No links workers");
     }
 
     /**
@@ -76,21 +76,18 @@ class CaseloadController {
      */
     @GetMapping("/{workerId}/caseload")
     Caseload caseload(@PathVariable LinksWorkerId workerId) {
-        WorkerCaseload caseload = mongo.findById(workerId.value(), WorkerCaseload.class,
-                CaseloadProjection.COLLECTION);
+        Caseload caseload = queries.caseload(new CaseloadQuery(scope.caller(), workerId.value()));
         if (caseload == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No links worker " + workerId);
         }
-        Instant now = clock.instant();
+        return caseload;
+    }
+
+    /** The same caseload as server-sent events: the first answer, then a new one whenever it changes. */
+    @GetMapping("/{workerId}/caseload/live")
+    SseEmitter liveCaseload(@PathVariable LinksWorkerId workerId) {
         Caller caller = scope.caller();
-        List<CaseloadCase> cases = caseload.cases.values().stream()
-                .filter(entry -> caller.role() != Role.SERVICE_MANAGER || caller.manages(entry.settingId()))
-                .map(entry -> new CaseloadCase(entry.referralId(), entry.participantId(), entry.settingId(),
-                        entry.status(), entry.receivedAt(), entry.allocatedAt(), entry.nextAppointment(now)))
-                .sorted(Comparator.comparing(CaseloadCase::nextAppointment,
-                                Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(CaseloadCase::referralId))
-                .toList();
-        return new Caseload(WorkerSummary.of(caseload), cases);
+        return live.follow(caller, new CaseloadQuery(caller, workerId.value()), Caseload.class,
+                "No links worker " + workerId);
     }
 }

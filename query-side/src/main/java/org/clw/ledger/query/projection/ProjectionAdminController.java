@@ -2,6 +2,10 @@ package org.clw.ledger.query.projection;
 
 import java.util.List;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.clw.ledger.api.security.Caller;
+import org.clw.ledger.api.security.Callers;
+import org.clw.ledger.query.live.LiveViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,21 +14,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The projections (streaming processing groups): where each stands, and an online rebuild of one. */
+/** The projections (streaming processing groups): where each stands, once or live, and an online rebuild of one. */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
     private final ProjectionProgress progress;
+    private final Callers callers;
+    private final LiveViews live;
 
-    ProjectionAdminController(ProjectionProgress progress) {
+    ProjectionAdminController(ProjectionProgress progress, Callers callers, LiveViews live) {
         this.progress = progress;
+        this.callers = callers;
+        this.live = live;
     }
 
     @GetMapping
     List<ProjectionStatus> projections() {
         return progress.statuses();
+    }
+
+    /** The same statuses as server-sent events: the first answer, then a new one whenever it changes. */
+    @GetMapping("/live")
+    SseEmitter liveProjections() {
+        Caller caller = callers.current();
+        return live.follow(caller, new ProjectionsQuery(caller),
+                ResponseTypes.multipleInstancesOf(ProjectionStatus.class), "No projections");
     }
 
     /**

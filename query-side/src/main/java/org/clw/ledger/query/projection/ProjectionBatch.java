@@ -151,11 +151,17 @@ public final class ProjectionBatch {
         changed.computeIfAbsent(collection, name -> new LinkedHashMap<>()).put(id, document);
     }
 
-    /** Writes what the batch changed: journalled, marked complete, written in place, journal cleared. */
-    void flush() {
+    /**
+     * Writes what the batch changed: journalled, marked complete, written in place, journal cleared.
+     *
+     * @return the ids of the documents written, by collection
+     */
+    Map<String, Set<String>> flush() {
         if (changed.isEmpty()) {
-            return;
+            return Map.of();
         }
+        Map<String, Set<String>> written = new HashMap<>();
+        changed.forEach((collection, documents) -> written.put(collection, Set.copyOf(documents.keySet())));
         List<Document> entries = new ArrayList<>();
         changed.forEach((collection, documents) -> documents.forEach((id, document) -> entries.add(
                 new Document("collection", collection).append("document", toDocument(document)))));
@@ -169,6 +175,7 @@ public final class ProjectionBatch {
         mongo.getCollection(JOURNAL).insertOne(new Document("_id", group + "|complete").append("group", group));
         writeInPlace(mongo, entries);
         mongo.getCollection(JOURNAL).deleteMany(new Document("group", group));
+        return written;
     }
 
     /** Completes the group's last flush if a crash interrupted it after its journal was marked complete. */

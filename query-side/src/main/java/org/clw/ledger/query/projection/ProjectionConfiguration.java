@@ -8,6 +8,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,10 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ConfigurerModule projectionBatches(MongoOperations mongo) {
+    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners) {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName))
+                .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName,
+                        listeners))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

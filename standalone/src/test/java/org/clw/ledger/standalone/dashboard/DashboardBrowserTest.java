@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.clw.ledger.standalone.TestSystem;
@@ -80,7 +81,7 @@ class DashboardBrowserTest {
         }
         assumeTrue(installed, "Chromium and chromedriver are not installed");
         app = TestSystem.start(dataDir, "--spring.application.name=dashboard-browser-test",
-                "--clw.demo.enabled=true", "--clw.demo.referrals=300");
+                "--clw.demo.enabled=true", "--clw.demo.referrals=300", "--clw.live.heartbeat=PT1S");
         base = TestSystem.baseUrl(app);
         RestClient admin = TestSystem.demoUser(base, "admin");
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -103,7 +104,7 @@ class DashboardBrowserTest {
         options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
-        // The projections table is redrawn every two seconds: an element read during a redraw is looked up again.
+        // The live tables are redrawn whenever their view changes: an element read during a redraw is looked up again.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -266,6 +267,59 @@ class DashboardBrowserTest {
                 && driver.findElement(By.cssSelector("tr[data-projection=cases] td:nth-child(4)")).getText()
                 .equals("0"));
         assertThat(browser.findElements(By.cssSelector("#projections .error"))).isEmpty();
+    }
+
+    /**
+     * With the dashboard open, commands through the API change its waiting list and caseloads where it stands: the
+     * page follows live views, so nothing is reloaded and neither list is fetched again (the page's own resource
+     * timings list every request that has completed; an open stream has not).
+     */
+    @Test
+    void commands_show_in_the_open_dashboard_without_a_reload_and_without_polling() {
+        logIn("manager");
+        RestClient manager = TestSystem.demoUser(base, "manager");
+        JsonNode worker = StreamSupport.stream(manager.get().uri("/api/links-workers?size=200").retrieve()
+                        .body(JsonNode.class).path("items").spliterator(), false)
+                .filter(candidate -> candidate.path("active").asBoolean()
+                        && candidate.path("availablePlaces").asInt() > 0
+                        && candidate.path("settings").toString().contains("\"gp-40001\""))
+                .findFirst().orElseThrow();
+        String workerId = worker.path("workerId").asText();
+        By openCases = By.cssSelector("#caseloads-table tr[data-worker='" + workerId + "'] td:nth-child(3)");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(openCases));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-summary")));
+        int waitingBefore = waitingCount();
+        int openBefore = Integer.parseInt(browser.findElement(openCases).getText());
+        Object marker = ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin;");
+
+        String participant = manager.post().uri("/api/participants").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("personalDetails", Map.of("givenName", "Morag", "familyName", "Fakename"),
+                        "demographics", Map.of("gender", "FEMALE", "ageBand", "AGE_35_44")))
+                .retrieve().body(JsonNode.class).path("id").asText();
+        manager.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("referralId", "ref-live-1", "participantId", participant, "settingId", "gp-40001",
+                        "needs", List.of("DEBT"), "primaryNeed", "DEBT", "route", "GP", "consentRecorded", true,
+                        "receivedAt", Instant.now().minus(Duration.ofHours(1)).toString()))
+                .retrieve().toBodilessEntity();
+        wait.until(driver -> waitingCount() == waitingBefore + 1);
+
+        manager.post().uri("/api/referrals/ref-live-1/acceptance").retrieve().toBodilessEntity();
+        manager.post().uri("/api/referrals/ref-live-1/allocation").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("workerId", workerId)).retrieve().toBodilessEntity();
+        wait.until(driver -> Integer.parseInt(driver.findElement(openCases).getText()) == openBefore + 1);
+
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin;"))
+                .as("the same page, not reloaded").isEqualTo(marker);
+        @SuppressWarnings("unchecked")
+        List<String> requested = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname);");
+        assertThat(requested).as("requests completed by the page").isNotEmpty()
+                .noneMatch(path -> path.startsWith("/api/waiting-list") || path.startsWith("/api/links-workers"));
+    }
+
+    private int waitingCount() {
+        String summary = browser.findElement(By.id("waiting-summary")).getText();
+        return summary.isEmpty() ? -1 : Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
     }
 
     private String projectionState(String name) {
