@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +107,22 @@ class SharedRegistryTest {
                 .isEqualTo(201);
         assertThat(post(first, "/api/referrals/ref-51001/acceptance", "").statusCode()).isEqualTo(202);
         assertThat(allocate(first, "ref-51001", "lw-51001").statusCode()).isEqualTo(202);
+    }
+
+    /** Who registered a person is in the shared registry, and their sealed details' key in the shared key store. */
+    @Test
+    void a_person_a_worker_registered_through_one_instance_stays_theirs_through_the_other() {
+        HttpResponse<String> registration = send(first, "worker", "/api/participants", "POST", """
+                {"participantId":"P951001","personalDetails":{"givenName":"Morag","familyName":"Fakename"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""");
+        assertThat(registration.statusCode()).as(registration.body()).isEqualTo(201);
+        String correction = """
+                {"personalDetails":{"givenName":"Morag","familyName":"Newname"},
+                 "demographics":{"gender":"FEMALE","ageBand":"AGE_35_44"}}""";
+        assertThat(send(second, "worker", "/api/participants/P951001/details", "PUT", correction).statusCode())
+                .isEqualTo(202);
+        assertThat(send(second, "manager", "/api/participants/P951001/details", "PUT", correction).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -216,26 +233,28 @@ class SharedRegistryTest {
     }
 
     private static HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String json) {
-        return send(instance, path, HttpRequest.BodyPublishers.ofString(json), "POST");
+        return send(instance, "admin", path, "POST", json);
     }
 
     private static HttpResponse<String> put(ConfigurableApplicationContext instance, String path, String json) {
-        return send(instance, path, HttpRequest.BodyPublishers.ofString(json), "PUT");
+        return send(instance, "admin", path, "PUT", json);
     }
 
-    private static HttpResponse<String> send(ConfigurableApplicationContext instance, String path,
-            HttpRequest.BodyPublisher body, String method) {
+    /** As one of the demo users, whose password is their name followed by {@code -demo}. */
+    private static HttpResponse<String> send(ConfigurableApplicationContext instance, String user, String path,
+            String method, String json) {
         String port = instance.getEnvironment().getProperty("local.server.port");
-        String admin = Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
+        String login = Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + admin)
+                .header("Authorization", "Basic " + login)
                 .header("Content-Type", "application/json")
-                .method(method, body)
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
