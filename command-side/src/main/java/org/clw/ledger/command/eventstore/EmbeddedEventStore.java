@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Without Axon Server the events live in the command side's SQL database (an H2 file by default, or the PostgreSQL
- * registry that several instances share) through Axon's JDBC storage engine, joining the command's transaction. The engine exists only in this mode: Axon's own JDBC
- * auto-configuration is excluded because it would build one beside Axon Server too, silently diverting events.
+ * registry that several instances share) through Axon's JDBC storage engine, joining the command's transaction.
+ * The engine exists only in this mode: Axon's own JDBC auto-configuration is excluded because it would build one
+ * beside Axon Server too, silently diverting events.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")

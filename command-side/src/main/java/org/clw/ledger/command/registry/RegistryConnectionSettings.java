@@ -2,6 +2,7 @@ package org.clw.ledger.command.registry;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -33,6 +34,10 @@ class RegistryConnectionSettings implements BeanPostProcessor {
             String own = pool.getConnectionInitSql();
             String settings = sqlFor(RegistryDatabase.ofUrl(pool.getJdbcUrl()));
             pool.setConnectionInitSql(own == null || own.isBlank() ? settings : settings + "; " + own);
+        } else if (bean instanceof DataSource) {
+            // Another pool would connect without the settings: refuse to start rather than run without them.
+            throw new IllegalStateException("The registry's connection settings are applied through HikariCP, "
+                    + "Spring Boot's default pool; data source " + beanName + " is a " + bean.getClass().getName());
         }
         return bean;
     }

@@ -26,7 +26,7 @@ public enum RegistryDatabase {
     }
 
     /** From the database itself. */
-    public static RegistryDatabase of(DataSource dataSource) {
+    static RegistryDatabase of(DataSource dataSource) {
         String product;
         try {
             product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);

@@ -15,6 +15,7 @@ import org.clw.ledger.command.CommandSideApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The registry's durability and lock-wait settings hold on every connection whatever {@code spring.datasource.url}
@@ -67,6 +68,13 @@ class RegistryConnectionSettingsTest {
                 .hasMessageContaining("clw.registry.lock-timeout");
         assertThatThrownBy(() -> new RegistryConnectionSettings(Duration.ofMinutes(6)))
                 .hasMessageContaining("clw.registry.lock-timeout");
+    }
+
+    @Test
+    void a_data_source_that_is_not_a_hikari_pool_is_refused_rather_than_left_without_the_settings() {
+        RegistryConnectionSettings settings = new RegistryConnectionSettings(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> settings.postProcessAfterInitialization(
+                new SimpleDriverDataSource(), "dataSource")).hasMessageContaining("HikariCP");
     }
 
     @Test
