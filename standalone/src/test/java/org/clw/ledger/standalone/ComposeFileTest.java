@@ -1,6 +1,7 @@
 package org.clw.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,13 +61,29 @@ class ComposeFileTest {
                 .containsEntry("MONGODB_URI", "mongodb://mongo:27017/clw-ledger?replicaSet=rs0");
     }
 
+    /** Every command-side instance shares the registry in the postgres service, and starts once it is up. */
+    @Test
+    void the_command_side_keeps_its_registry_in_the_postgres_service() throws IOException {
+        Map<String, Object> postgres = environmentOf("postgres");
+        assertThat(environmentOf("command-side"))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"))
+                .containsEntry("SPRING_DATASOURCE_USERNAME", postgres.get("POSTGRES_USER"))
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+        assertThat(serviceOf("command-side")).extractingByKey("depends_on").asInstanceOf(MAP)
+                .containsEntry("postgres", Map.of("condition", "service_healthy"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environmentOf(String service) throws IOException {
+        return (Map<String, Object>) serviceOf(service).getOrDefault("environment", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> serviceOf(String service) throws IOException {
         try (InputStream compose = Files.newInputStream(COMPOSE)) {
             Map<String, Object> file = new Yaml().load(compose);
             Map<String, Object> services = (Map<String, Object>) file.get("services");
-            Map<String, Object> definition = (Map<String, Object>) services.get(service);
-            return (Map<String, Object>) definition.getOrDefault("environment", Map.of());
+            return (Map<String, Object>) services.get(service);
         }
     }
 
