@@ -26,11 +26,23 @@ class DirectoryCommandController {
     private final CommandDispatcher commands;
     private final DirectoryAccess access;
     private final DirectoryLookup lookup;
+    private final DirectoryImport importer;
 
-    DirectoryCommandController(CommandDispatcher commands, DirectoryAccess access, DirectoryLookup lookup) {
+    DirectoryCommandController(CommandDispatcher commands, DirectoryAccess access, DirectoryLookup lookup,
+            DirectoryImport importer) {
         this.commands = commands;
         this.access = access;
         this.lookup = lookup;
+        this.importer = importer;
+    }
+
+    /**
+     * Loads organisations and services from CSV (README, "The community directory"): what differs from the directory
+     * is recorded, row by row, and the report says what each row did; the same file again changes nothing.
+     */
+    @PostMapping(path = "/imports", consumes = "text/csv")
+    ImportReport load(@RequestBody String csv, CommandContext context) {
+        return importer.load(csv, context);
     }
 
     @PostMapping("/organisations")
