@@ -168,8 +168,10 @@ final class DemoDirectory {
     }
 
     private ServiceId service(OrganisationId organisation, Offer offer, Set<Hscp> areas, Instant at) {
+        // The organisation's slug, the offer's, and the area's initials (one organisation runs a cafe in each HSCP).
         String suffix = areas.isEmpty() ? "" : "-" + slug(areas.iterator().next().name()).substring(0, 2);
-        ServiceId id = new ServiceId("svc-" + organisation.value().substring(4) + "-" + slug(offer.name()) + suffix);
+        String slug = organisation.value().substring(4) + "-" + slug(offer.name());
+        ServiceId id = new ServiceId("svc-" + (slug.length() > 57 ? slug.substring(0, 57) : slug) + suffix);
         services++;
         steps.add(new Step(at, "admin", "ADMIN", new AddService(id, organisation, new ServiceOffer(offer.name(),
                 offer.description(), offer.needs(), areas, areas.isEmpty(), offer.modes())), DIRECTORY));
