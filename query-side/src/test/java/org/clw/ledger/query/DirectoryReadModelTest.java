@@ -52,7 +52,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * through the query API by every role; then re-delivered and replayed.
  */
 @SpringBootTest(classes = QuerySideApplication.class,
-        properties = {"axon.axonserver.enabled=false", "clw.mongo.embedded=memory"})
+        // A context of its own: the test framework pauses a shared one between classes, and Axon cannot restart.
+        properties = {"axon.axonserver.enabled=false", "clw.mongo.embedded=memory", "clw.test.context=directory"})
 @Import(InMemoryEvents.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
