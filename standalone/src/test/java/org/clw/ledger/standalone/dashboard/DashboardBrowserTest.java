@@ -267,7 +267,7 @@ class DashboardBrowserTest {
     @Test
     void an_admin_sees_every_view_and_the_projections_live() throws IOException {
         logIn("admin");
-        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 3
+        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 4
                 && driver.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")).stream()
                 .map(WebElement::getText).allMatch("live"::equals));
         wait.until(driver -> driver.findElements(By.cssSelector("#caseloads-table tbody tr")).size() > 10);
