@@ -105,7 +105,10 @@ class ApiDocumentation implements OpenApiCustomizer {
         }
     }
 
-    /** The first field of the operation's body, or else its first query or header parameter: what a 400 names. */
+    /**
+     * The first field of the operation's body ("file" for a body that is a file), or else its first query or header
+     * parameter: what a 400 names.
+     */
     private static Optional<String> firstField(OpenAPI api, Operation operation) {
         if (operation.getRequestBody() != null) {
             return operation.getRequestBody().getContent().values().stream()
@@ -114,7 +117,9 @@ class ApiDocumentation implements OpenApiCustomizer {
                     .map(ref -> api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
                     .filter(schema -> schema != null && schema.getProperties() != null)
                     .flatMap(schema -> schema.getProperties().keySet().stream())
-                    .findFirst();
+                    .findFirst()
+                    // A body that is a file (a CSV import) rather than JSON: the 400 names the file.
+                    .or(() -> Optional.of("file"));
         }
         return Optional.ofNullable(operation.getParameters()).stream().flatMap(List::stream)
                 .filter(parameter -> "query".equals(parameter.getIn()) || "header".equals(parameter.getIn()))

@@ -15,6 +15,7 @@ import org.clw.ledger.events.appointment.Attendance;
 import org.clw.ledger.events.appointment.CancellationParty;
 import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.appointment.CorrectionReason;
+import org.clw.ledger.events.directory.OrganisationKind;
 import org.clw.ledger.events.participant.AgeBand;
 import org.clw.ledger.events.participant.Gender;
 import org.clw.ledger.events.referral.ClosureReason;
@@ -59,6 +60,7 @@ class ApiValuesDocumentedTest {
         fields.put("`hscp` (setting; statistics filter)", Hscp.class);
         fields.put("`demographics.gender` (participant)", Gender.class);
         fields.put("`demographics.ageBand` (participant)", AgeBand.class);
+        fields.put("`kind` (directory organisation)", OrganisationKind.class);
         return fields;
     }
 

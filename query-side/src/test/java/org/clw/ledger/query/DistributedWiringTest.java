@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class DistributedWiringTest {
 
-    static final String[] PROCESSORS = {"cases", "settings", "participants"};
+    static final String[] PROCESSORS = {"cases", "settings", "participants", "directory"};
 
     @Test
     void with_production_properties_events_come_from_axon_server_and_state_goes_to_the_configured_mongodb() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.clw.ledger.events.appointment.*;
+import org.clw.ledger.events.directory.*;
 import org.clw.ledger.events.linksworker.*;
 import org.clw.ledger.events.participant.*;
 import org.clw.ledger.events.referral.*;
@@ -21,6 +22,8 @@ public final class EventSamples {
     public static final AppointmentId APPOINTMENT = new AppointmentId("appt-1");
     public static final SettingId SETTING = new SettingId("gp-46110");
     public static final LinksWorkerId WORKER = new LinksWorkerId("lw-7");
+    public static final OrganisationId ORGANISATION = new OrganisationId("org-1");
+    public static final ServiceId SERVICE = new ServiceId("svc-1");
 
     private EventSamples() {
     }
@@ -61,7 +64,19 @@ public final class EventSamples {
                 new OutcomeMeasureRecorded(REFERRAL, OutcomeInstrument.SWEMWBS, OutcomeTimepoint.BASELINE,
                         List.of(3, 3, 2, 4, 3, 2, 3), CompletionMode.ASSISTED, AT),
                 new CaseClosed(REFERRAL, ClosureReason.GOALS_MET, SealedText.sealed("c2VhbGVkIHN1bW1hcnk="), AT),
-                new CaseReopened(REFERRAL, ReopenReason.NEW_NEED, AT));
+                new CaseReopened(REFERRAL, ReopenReason.NEW_NEED, AT),
+                new OrganisationRegistered(ORGANISATION, new OrganisationProfile("Eastfield Money Advice (fictional)",
+                        OrganisationKind.ADVICE_SERVICE, "https://example.org", "0141 496 0000", "hello@example.org"),
+                        AT),
+                new OrganisationChanged(ORGANISATION, new OrganisationProfile("Eastfield Advice (fictional)",
+                        OrganisationKind.ADVICE_SERVICE, "https://example.org", null, null), AT),
+                new ServiceAdded(SERVICE, ORGANISATION, new ServiceOffer("Debt clinic", "Weekly drop-in",
+                        Set.of(Need.DEBT, Need.FINANCES_BENEFITS), Set.of(Hscp.GLASGOW_CITY), false,
+                        Set.of(OnwardReferralKind.SIGNPOST, OnwardReferralKind.REFERRAL)), AT),
+                new ServiceChanged(SERVICE, ORGANISATION, new ServiceOffer("Debt clinic", "Phone and drop-in",
+                        Set.of(Need.DEBT), Set.of(), true, Set.of(OnwardReferralKind.REFERRAL)), AT),
+                new ServiceWithdrawn(SERVICE, ORGANISATION, AT),
+                new ServiceReopened(SERVICE, ORGANISATION, AT));
     }
 
 

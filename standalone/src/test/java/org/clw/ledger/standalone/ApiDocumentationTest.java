@@ -69,7 +69,11 @@ class ApiDocumentationTest {
             if (path.getKey().contains("{")) {
                 assertThat(responses.has("404")).as(name + " 404").isTrue();
             }
-            if (operation.has("requestBody")) {
+            if (operation.at("/requestBody/content").has("text/csv")) {
+                assertThat(operation.at("/requestBody/content/text~1csv/example").isTextual())
+                        .as(name + " example file").isTrue();
+                assertThat(responses.has("400")).as(name + " 400").isTrue();
+            } else if (operation.has("requestBody")) {
                 assertThat(operation.at("/requestBody/content/application~1json/example").isObject())
                         .as(name + " example body").isTrue();
                 assertThat(responses.has("400")).as(name + " 400").isTrue();
@@ -88,7 +92,8 @@ class ApiDocumentationTest {
     @Test
     void every_example_body_is_a_valid_request() {
         Map<String, String> ids = Map.of("{referralId}", "ref-1", "{participantId}", "P000001", "{workerId}", "lw-001",
-                "{settingId}", "gp-40001", "{appointmentId}", "first", "{onwardReferralId}", "onw-1");
+                "{settingId}", "gp-40001", "{appointmentId}", "first", "{onwardReferralId}", "onw-1",
+                "{organisationId}", "org-eastfield-advice", "{serviceId}", "svc-eastfield-debt-clinic");
         RestClient admin = TestSystem.demoUser(base, "admin");
         List<String> sent = new ArrayList<>();
         description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {

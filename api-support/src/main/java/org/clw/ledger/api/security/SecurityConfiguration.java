@@ -106,6 +106,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
                                 "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
+                        // The community directory: kept by managers (their areas) and admins, read by every role.
+                        .requestMatchers(HttpMethod.POST, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.POST, "/api/participants/*/erasure").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/**",
                                 "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)

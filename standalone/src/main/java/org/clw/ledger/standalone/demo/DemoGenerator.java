@@ -79,9 +79,10 @@ class DemoGenerator {
                 lastDay, properties.seed());
         DemoPlan plan = new DemoPlan(properties.seed(), properties.referrals(), lastDay);
         int total = plan.commands();
-        log.info("Demo programme: {} settings, {} links workers, {} participants, {} referrals: {} commands",
-                plan.programme.settings.size(), plan.programme.workers.size(), plan.participants, plan.cases.size(),
-                total);
+        log.info("Demo programme: {} settings, {} links workers, {} directory organisations with {} services, "
+                + "{} participants, {} referrals: {} commands", plan.programme.settings.size(),
+                plan.programme.workers.size(), plan.directory.organisations, plan.directory.services,
+                plan.participants, plan.cases.size(), total);
         Map<String, Integer> refused = new TreeMap<>();
         long sent = 0;
         long lastReport = System.nanoTime();

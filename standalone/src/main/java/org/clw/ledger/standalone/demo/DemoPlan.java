@@ -16,6 +16,7 @@ import org.clw.ledger.events.ProgrammeCalendar;
 final class DemoPlan {
 
     final DemoProgramme programme;
+    final DemoDirectory directory;
     final List<Step> registry;
     final List<List<Step>> cases = new ArrayList<>();
     int participants;
@@ -25,7 +26,12 @@ final class DemoPlan {
         Instant yearEnd = ProgrammeCalendar.startOf(lastDay.plusDays(1));
         Instant yearStart = ProgrammeCalendar.startOf(lastDay.minusYears(1).plusDays(1));
         programme = new DemoProgramme(dice, yearStart, yearEnd);
-        registry = programme.steps;
+        Instant registered = yearStart.minusSeconds(30L * 86_400);
+        directory = new DemoDirectory(seed, registered.plusSeconds(7_200),
+                yearStart.plusSeconds((yearEnd.getEpochSecond() - yearStart.getEpochSecond()) / 2));
+        registry = new ArrayList<>(programme.steps);
+        registry.addAll(directory.steps);
+        registry.sort(java.util.Comparator.comparing(Step::at));
         List<Instant> arrivals = arrivals(dice, referrals, yearStart, yearEnd);
         List<ParticipantId> known = new ArrayList<>();
         var weights = programme.referralWeights();

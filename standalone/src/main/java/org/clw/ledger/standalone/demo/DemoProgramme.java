@@ -24,13 +24,13 @@ final class DemoProgramme {
 
     private static final String REGISTRY = "demo-registry";
 
-    private static final List<String> GLASGOW_AREAS = List.of("Parkhead", "Possilpark", "Drumchapel",
+    static final List<String> GLASGOW_AREAS = List.of("Parkhead", "Possilpark", "Drumchapel",
             "Easterhouse", "Govan", "Springburn", "Castlemilk", "Pollok", "Maryhill", "Dennistoun", "Bridgeton",
             "Shettleston", "Ruchill", "Royston", "Barmulloch", "Gorbals", "Toryglen", "Carntyne", "Cranhill",
             "Garthamlock", "Ibrox", "Milton", "Lambhill", "Sighthill", "Calton", "Barrowfield", "Tollcross",
             "Priesthill", "Nitshill", "Arden", "Yoker", "Scotstoun", "Whiteinch", "Partick", "Cowcaddens",
             "Townhead", "Govanhill", "Pollokshaws", "Cardonald", "Penilee");
-    private static final List<String> WEST_DUNBARTONSHIRE_AREAS = List.of("Clydebank", "Dalmuir", "Faifley",
+    static final List<String> WEST_DUNBARTONSHIRE_AREAS = List.of("Clydebank", "Dalmuir", "Faifley",
             "Duntocher", "Old Kilpatrick", "Dumbarton", "Bellsmyre", "Alexandria", "Balloch", "Renton");
     private static final List<String> GIVEN_NAMES = List.of("Alex", "Jordan", "Sam", "Jamie", "Morgan", "Robin",
             "Kerry", "Lindsay", "Ross", "Shona", "Callum", "Eilidh", "Fraser", "Iona", "Kirsty", "Lewis", "Mhairi",

@@ -160,6 +160,24 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void the_demo_directory_is_searched_by_need_and_area_programme_wide_services_included() {
+        logIn("evaluator");
+        new Select(browser.findElement(By.cssSelector("#directory-form select[name=need]"))).selectByValue("FUEL_POVERTY");
+        new Select(browser.findElement(By.cssSelector("#directory-form select[name=area]")))
+                .selectByValue("WEST_DUNBARTONSHIRE");
+        browser.findElement(By.cssSelector("#directory-form button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#directory-table tbody tr")).size() > 1);
+        List<List<String>> rows = browser.findElements(By.cssSelector("#directory-table tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get(2)).contains("Fuel poverty");
+            assertThat(row.get(3)).matches("Programme-wide|.*West dunbartonshire.*");
+        });
+        assertThat(rows).anySatisfy(row -> assertThat(row.get(3)).isEqualTo("Programme-wide"));
+        assertThat(browser.findElement(By.id("directory-summary")).getText()).contains("services");
+    }
+
+    @Test
     void dates_are_in_uk_formats_whatever_the_browser_locale() {
         logIn("evaluator");
         assertThat(filter("from").getAttribute("value")).matches("01/\\d{2}/\\d{4}");
@@ -250,7 +268,7 @@ class DashboardBrowserTest {
     @Test
     void an_admin_sees_every_view_and_the_projections_live() throws IOException {
         logIn("admin");
-        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 3
+        wait.until(driver -> driver.findElements(By.cssSelector("#projections-table tbody tr")).size() == 4
                 && driver.findElements(By.cssSelector("#projections-table tbody tr td:nth-child(2)")).stream()
                 .map(WebElement::getText).allMatch("live"::equals));
         wait.until(driver -> driver.findElements(By.cssSelector("#caseloads-table tbody tr")).size() > 10);
