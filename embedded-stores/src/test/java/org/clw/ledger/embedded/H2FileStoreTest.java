@@ -43,6 +43,18 @@ class H2FileStoreTest {
     }
 
     @Test
+    void a_file_written_uncompressed_then_compressed_reads_back_with_either() {
+        String file = dir.resolve("read-models.mv").toString();
+        with(new H2Backend(file), this::write);
+        with(new H2FileStore(file), cases -> cases.insertOne(new Document("_id", "ref-new").append("worker", "w9")));
+        with(new H2Backend(file), cases -> {
+            readBack(cases);
+            assertThat(cases.find(new Document("_id", "ref-new")).first()).containsEntry("worker", "w9");
+        });
+        with(new H2FileStore(file), cases -> assertThat(cases.countDocuments()).isEqualTo(2_001));
+    }
+
+    @Test
     void a_graceful_close_compacts_the_file_that_per_write_commits_grew() {
         Path file = dir.resolve("read-models.mv");
         H2FileStore store = new H2FileStore(file.toString());
@@ -75,7 +87,7 @@ class H2FileStoreTest {
     }
 
     private void readBack(MongoCollection<Document> cases) {
-        assertThat(cases.countDocuments()).isEqualTo(2_000);
+        assertThat(cases.countDocuments()).isGreaterThanOrEqualTo(2_000);
         IntStream.range(0, 2_000).forEach(n -> assertThat(cases.find(new Document("_id", "ref-%06d".formatted(n)))
                 .first()).containsEntry("number", n));
         assertThat(cases.find(new Document("worker", "w3").append("number", 1_004)).first())
