@@ -34,7 +34,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.clw.ledger.api.LedgerApplication;
 import org.clw.ledger.query.projection.ProjectionProgress;
-import org.clw.ledger.query.projection.ProjectionStatus;
 import org.clw.ledger.standalone.StandaloneApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
