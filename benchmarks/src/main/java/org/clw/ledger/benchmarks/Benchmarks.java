@@ -34,7 +34,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.clw.ledger.api.LedgerApplication;
 import org.clw.ledger.query.projection.ProjectionProgress;
-import org.clw.ledger.query.projection.ProjectionStatus;
 import org.clw.ledger.standalone.StandaloneApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,6 +70,11 @@ public final class Benchmarks {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Tokens tokens;
+    /**
+     * The master key the participant keys are wrapped under: fixed, because the data is synthetic and a reused data
+     * directory must open again; given to every start, so the system is not in its development mode.
+     */
+    private static final String MASTER_KEY = "--clw.privacy.master-key=Y2x3LWxlZGdlci1iZW5jaG1hcmtzLW1hc3Rlci1rZXk=";
     private ConfigurableApplicationContext app;
     private String base;
 
@@ -137,7 +141,7 @@ public final class Benchmarks {
 
     private void start(List<String> extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--clw.data-dir=" + dataDir,
-                "--clw.mongo.embedded=file", "--spring.application.name=clw-benchmarks",
+                "--clw.mongo.embedded=file", "--spring.application.name=clw-benchmarks", MASTER_KEY,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + tokens.publicKey(),
                 "--logging.level.root=WARN", "--logging.level.org.clw.ledger.standalone.demo=INFO"));
         args.addAll(extra);
@@ -490,7 +494,8 @@ public final class Benchmarks {
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                "--spring.profiles.active=development", "--server.port=" + port, "--clw.data-dir=" + dataDir, "--clw.mongo.embedded=file",
+                "--spring.profiles.active=development", MASTER_KEY, "--server.port=" + port, "--clw.data-dir=" + dataDir,
+                "--clw.mongo.embedded=file",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + tokens.publicKey(),
                 "--logging.level.root=WARN");
         long start = System.nanoTime();

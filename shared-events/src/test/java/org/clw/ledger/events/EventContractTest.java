@@ -79,17 +79,6 @@ class EventContractTest {
     }
 
     @Test
-    void a_service_serves_its_areas_or_every_area_when_programme_wide() {
-        var local = new org.clw.ledger.events.directory.ServiceOffer("Lunch club", "", Set.of(Need.LONELINESS_ISOLATION),
-                Set.of(Hscp.WEST_DUNBARTONSHIRE), false, Set.of(OnwardReferralKind.SIGNPOST));
-        var everywhere = new org.clw.ledger.events.directory.ServiceOffer("Helpline", "", Set.of(Need.DEBT), Set.of(),
-                true, Set.of(OnwardReferralKind.SIGNPOST));
-        assertThat(local.serves(Hscp.WEST_DUNBARTONSHIRE)).isTrue();
-        assertThat(local.serves(Hscp.GLASGOW_CITY)).isFalse();
-        assertThat(everywhere.serves(Hscp.INVERCLYDE)).isTrue();
-    }
-
-    @Test
     void personal_details_never_print() {
         String printed = new PersonalDetails("Morag", "Fakename", new ChiNumber("0101011237"),
                 LocalDate.of(2001, 1, 1), "G1 1AA", "07700900000", "Lives with her sister").toString();

@@ -12,7 +12,6 @@ import org.clw.ledger.events.directory.OrganisationRegistered;
 import org.clw.ledger.events.directory.ServiceAdded;
 import org.clw.ledger.events.directory.ServiceChanged;
 import org.clw.ledger.events.directory.ServiceId;
-import org.clw.ledger.events.directory.ServiceOffer;
 import org.clw.ledger.events.directory.ServiceReopened;
 import org.clw.ledger.events.directory.ServiceWithdrawn;
 import org.clw.ledger.events.setting.Hscp;

@@ -45,7 +45,9 @@ class ReadAccessLog implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry interceptors) {
-        interceptors.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE);
+        // The community directory holds no personal data, and its search words are what a worker typed: not kept.
+        interceptors.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/directory/**")
+                .order(Ordered.HIGHEST_PRECEDENCE);
     }
 
     @Override

@@ -26,9 +26,4 @@ public record ServiceOffer(
         areas = SortedSets.copyOf(areas == null ? Set.of() : areas);
         linkModes = SortedSets.copyOf(linkModes == null ? Set.of() : linkModes);
     }
-
-    /** Whether someone in this area can use it. */
-    public boolean serves(Hscp area) {
-        return programmeWide || areas.contains(area);
-    }
 }
