@@ -541,7 +541,9 @@ function showProjections(projections) {
   projections.map(p => row => {
     row.dataset.projection = p.name;
     cell(row, p.name);
-    cell(row, p.error ? "error" : !p.running ? "stopped" : p.replaying ? "replaying" : "live",
+    // A standby instance runs the processor but another instance processes the projection.
+    cell(row, p.error ? "error" : !p.running ? "stopped"
+      : p.state === "caught up on another instance" ? "on another instance" : p.replaying ? "replaying" : "live",
       p.error ? "error" : "");
     cell(row, `${p.position} / ${p.headPosition}`, "number");
     cell(row, p.lag, "number");

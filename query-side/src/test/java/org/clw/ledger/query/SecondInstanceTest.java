@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +37,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Two query-side instances on one MongoDB and one event store: each projection's segment is processed by one of them,
- * and the other reports it caught up there; when that instance stops, the other takes the segment over from its
+ * and the other reports it caught up there, at the owner's position, and refuses to rebuild it; when that instance stops, the other takes the segment over from its
  * token and catches up. Nothing is folded twice: the read models are those of a single instance given the same
  * events.
  */
@@ -59,7 +65,7 @@ class SecondInstanceTest {
     }
 
     @Test
-    void a_second_instance_waits_then_takes_over_the_projections_and_nothing_is_folded_twice() {
+    void a_second_instance_waits_then_takes_over_the_projections_and_nothing_is_folded_twice() throws Exception {
         List<DomainEventMessage<?>> events = FixedHistory.events();
         List<DomainEventMessage<?>> before = events.subList(0, events.size() / 2);
         List<DomainEventMessage<?>> after = events.subList(events.size() / 2, events.size());
@@ -80,8 +86,27 @@ class SecondInstanceTest {
                     var elsewhere = onFirst ? second : first;
                     assertThat(health(elsewhere).getDetails()).containsEntry(projection,
                             "caught up on another instance");
-                    assertThat(elsewhere.getBean(ProjectionProgress.class).status(projection))
-                            .get().extracting(ProjectionStatus::lag).isEqualTo(0L);
+                    ProjectionProgress standby = elsewhere.getBean(ProjectionProgress.class);
+                    ProjectionProgress owner = (onFirst ? first : second).getBean(ProjectionProgress.class);
+                    assertThat(standby.status(projection)).get().extracting(ProjectionStatus::lag).isEqualTo(0L);
+                    assertThat(standby.status(projection)).get().extracting(ProjectionStatus::state)
+                            .isEqualTo("caught up on another instance");
+                    // The standby shows the owner's stored position, which follows the owner's once it is idle.
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                            standby.status(projection).orElseThrow().position()
+                                    == owner.status(projection).orElseThrow().position());
+                    assertThat(standby.status(projection).orElseThrow().position()).isNotNegative();
+
+                    HttpResponse<String> rebuild = rebuild(elsewhere, projection);
+                    assertThat(rebuild.statusCode()).as(projection + " rebuilt on the standby").isEqualTo(409);
+                    assertThat(rebuild.headers().firstValue("Content-Type")).get().asString()
+                            .startsWith("application/problem+json");
+                    assertThat(rebuild.body()).contains("processed by another instance; rebuild it there");
+                    // Still a standby: running, ready, and reporting the projection caught up elsewhere.
+                    assertThat(standby.status(projection)).get().extracting(ProjectionStatus::running)
+                            .isEqualTo(true);
+                    assertThat(health(elsewhere).getDetails()).containsEntry(projection,
+                            "caught up on another instance");
                 }
             }
             // The first instance has stopped and released its claims: the second takes every projection over.
@@ -115,6 +140,16 @@ class SecondInstanceTest {
         return new SpringApplicationBuilder(QuerySideApplication.class, SharedStore.class).run("--server.port=0",
                 "--axon.axonserver.enabled=false", "--spring.mongodb.uri=" + uri,
                 "--spring.application.name=instance-" + nodeId, "--clw.projections.node-id=" + nodeId);
+    }
+
+    private static HttpResponse<String> rebuild(ConfigurableApplicationContext app, String projection)
+            throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        String login = Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/admin/projections/" + projection + "/rebuild"))
+                .header("Authorization", "Basic " + login).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String uri(MongoServer mongo) {

@@ -2,6 +2,7 @@ package org.clw.ledger.query.projection;
 
 import java.util.List;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.clw.ledger.api.security.Caller;
 import org.clw.ledger.api.security.Callers;
@@ -55,10 +56,25 @@ class ProjectionAdminController {
         if (processor == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + name);
         }
+        // Only the instance holding the segments can reset them; here the reset could not claim them.
+        if (progress.processedElsewhere(name, processor)) {
+            throw elsewhere();
+        }
         processor.shutDown();
-        processor.resetTokens();
-        progress.restarted(name);
-        processor.start();
+        try {
+            processor.resetTokens();
+            progress.restarted(name);
+        } catch (UnableToClaimTokenException claimedMeanwhile) {
+            throw elsewhere();
+        } finally {
+            // Whether or not the reset happened, the processor goes on processing, or standing by.
+            processor.start();
+        }
         return ResponseEntity.accepted().body(progress.status(name).orElseThrow());
+    }
+
+    private static ResponseStatusException elsewhere() {
+        return new ResponseStatusException(HttpStatus.CONFLICT,
+                "The projection is processed by another instance; rebuild it there");
     }
 }

@@ -1,6 +1,7 @@
 package org.clw.ledger.query.projection;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
@@ -15,8 +16,15 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,16 +53,21 @@ public class ProjectionProgress {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final HandledEvents handledEvents;
+    private final MongoTemplate axonMongoTemplate;
+    private final Serializer serializer;
     private final boolean singleInstance;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, ProjectionStatus> latest = new ConcurrentHashMap<>();
 
     ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-            HandledEvents handledEvents, @Value("${clw.projections.single-instance:false}") boolean singleInstance) {
+            HandledEvents handledEvents, MongoTemplate axonMongoTemplate, Serializer serializer,
+            @Value("${clw.projections.single-instance:false}") boolean singleInstance) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.handledEvents = handledEvents;
+        this.axonMongoTemplate = axonMongoTemplate;
+        this.serializer = serializer;
         this.singleInstance = singleInstance;
     }
 
@@ -113,6 +126,24 @@ public class ProjectionProgress {
         return Optional.ofNullable(latest.get(name));
     }
 
+    /**
+     * Every status as taken at the last sampling (at most a second old), for the live view, which must not query
+     * the token store for each projection every second per follower; fresh ones before the first sampling.
+     */
+    List<ProjectionStatus> sampled() {
+        List<ProjectionStatus> sampled = latest.values().stream()
+                .sorted(Comparator.comparing(ProjectionStatus::name)).toList();
+        return sampled.size() == processors().size() ? sampled : statuses();
+    }
+
+    /**
+     * Whether some of the projection's segments are claimed by another live instance, which alone can reset them:
+     * not here ({@code clw.projections.single-instance}), where a claim not held by this process is a dead one's.
+     */
+    boolean processedElsewhere(String name, StreamingEventProcessor processor) {
+        return !singleInstance && !claimedElsewhere(name, processor.processingStatus()).isEmpty();
+    }
+
     /** Forgets a projection's rate, whose position has just gone back to the start. */
     void restarted(String name) {
         samples.remove(name);
@@ -124,10 +155,11 @@ public class ProjectionProgress {
 
     private Assessment assess(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = position(segments);
+        String state = state(name, segments, head);
+        // A standby claims nothing: where the projection stands is the owner's stored token.
+        long position = state.equals(ELSEWHERE) ? storedPosition(name) : position(segments);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replaying = processor.isReplaying();
-        String state = state(name, segments, head);
         boolean caughtUp = state.equals(CAUGHT_UP) || state.equals(ELSEWHERE);
         long lag = caughtUp ? 0 : Math.max(0, head - position);
         double rate = rate(name);
@@ -145,7 +177,7 @@ public class ProjectionProgress {
         Long eta = caughtUp || position >= target ? Long.valueOf(0)
                 : rate > 0 ? Long.valueOf((long) Math.ceil((target - position) / rate)) : null;
         return new Assessment(new ProjectionStatus(name, processor.isRunning(), replaying, error, position, head, lag,
-                Math.round(rate * 10) / 10.0, replayPercent, eta), caughtUp, state);
+                Math.round(rate * 10) / 10.0, replayPercent, eta, state), caughtUp, state);
     }
 
     static final String CAUGHT_UP = "caught up";
@@ -170,10 +202,36 @@ public class ProjectionProgress {
         if (singleInstance) {
             return "waiting to claim its segments";
         }
-        // Claimable here means unowned, ours, or owned by an instance that has not renewed its claim in time.
-        boolean claimable = tokenStore.fetchAvailableSegments(name).stream()
-                .map(Segment::getSegmentId).anyMatch(unclaimed::contains);
+        boolean claimable = claimedElsewhere(name, claimed).size() < unclaimed.size();
         return claimable ? "waiting to claim its segments" : claimed.isEmpty() ? ELSEWHERE : CAUGHT_UP;
+    }
+
+    /** The segments not claimed here and not claimable either: held by an instance that renews its claim in time. */
+    private Set<Integer> claimedElsewhere(String name, Map<Integer, EventTrackerStatus> claimed) {
+        // Claimable here means unowned, ours, or owned by an instance that has not renewed its claim in time.
+        Set<Integer> claimable = tokenStore.fetchAvailableSegments(name).stream()
+                .map(Segment::getSegmentId).collect(Collectors.toSet());
+        return Arrays.stream(tokenStore.fetchSegments(name)).boxed()
+                .filter(segment -> !claimed.containsKey(segment) && !claimable.contains(segment))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The lowest position stored in the projection's tokens, read without claiming them (Axon's token store only
+     * reads a token by claiming it, which would take it from its owner).
+     */
+    private long storedPosition(String name) {
+        List<Document> tokens = axonMongoTemplate.trackingTokensCollection()
+                .find(new Document("processorName", name)).into(new ArrayList<>());
+        return tokens.stream()
+                .filter(document -> document.get("token") instanceof Binary)
+                .mapToLong(document -> Positions.of(token(document)))
+                .min().orElse(-1);
+    }
+
+    private TrackingToken token(Document document) {
+        return serializer.deserialize(new SimpleSerializedObject<>(document.get("token", Binary.class).getData(),
+                byte[].class, new SimpleSerializedType(document.getString("tokenType"), null)));
     }
 
     private double rate(String name) {

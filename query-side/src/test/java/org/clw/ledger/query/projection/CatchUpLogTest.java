@@ -13,12 +13,12 @@ class CatchUpLogTest {
 
     private static ProjectionProgress.Assessment behind(long position, double rate, Long eta) {
         return new ProjectionProgress.Assessment(new ProjectionStatus("cases", true, false, false, position, 1_000,
-                1_000 - position, rate, null, eta), false, "catching up");
+                1_000 - position, rate, null, eta, "catching up"), false, "catching up");
     }
 
     private static ProjectionProgress.Assessment caughtUp() {
         return new ProjectionProgress.Assessment(new ProjectionStatus("cases", true, false, false, 1_000, 1_000, 0, 0,
-                null, 0L), true, ProjectionProgress.CAUGHT_UP);
+                null, 0L, ProjectionProgress.CAUGHT_UP), true, ProjectionProgress.CAUGHT_UP);
     }
 
     @Test

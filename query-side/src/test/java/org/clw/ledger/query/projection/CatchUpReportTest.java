@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class CatchUpReportTest {
 
     static ProjectionStatus status(String name, long position, double rate, Long eta) {
-        return new ProjectionStatus(name, true, false, false, position, 650_000, 650_000 - position, rate, null, eta);
+        return new ProjectionStatus(name, true, false, false, position, 650_000, 650_000 - position, rate, null, eta,
+                eta != null && eta == 0 ? "caught up" : "catching up");
     }
 
     @Test
