@@ -13,6 +13,8 @@ import org.clw.ledger.command.domain.CommandRefusal;
 import org.clw.ledger.command.domain.InvalidCommand;
 import org.clw.ledger.command.domain.NotFound;
 import org.clw.ledger.command.domain.RuleViolation;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,11 @@ class RefusalTranslator implements MessageHandlerInterceptor<CommandMessage<?>> 
             throw refusal(new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, null, e.getMessage()));
         } catch (RuleViolation e) {
             throw refusal(new CommandRefusal(CommandRefusal.Kind.CONFLICT, null, e.getMessage()));
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            // Waited longer than clw.registry.lock-timeout for a row another command holds (PostgreSQL reports a
+            // lock failure, H2 a timeout): nothing was decided.
+            throw refusal(new CommandRefusal(CommandRefusal.Kind.CONFLICT, null,
+                    "Another command is changing the same records at this moment; retry"));
         } catch (AggregateNotFoundException e) {
             throw refusal(new CommandRefusal(CommandRefusal.Kind.NOT_FOUND, null,
                     "Unknown id " + e.getAggregateIdentifier()));

@@ -38,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** A case from referral to closure through the REST command API, and the events it leaves in the store. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:command-api;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:command-api;DB_CLOSE_DELAY=-1",
+        "clw.registry.lock-timeout=1s"})
 @AutoConfigureMockMvc
 class CommandApiTest {
 
@@ -48,6 +49,8 @@ class CommandApiTest {
     EventStore eventStore;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    javax.sql.DataSource registry;
 
     /** The demo users' part of the programme: registering it again is harmless, so every test may. */
     private static final String DEMO_MANAGERS_PRACTICE = "gp-40001";
@@ -290,6 +293,38 @@ class CommandApiTest {
     private long commandCount(String command, String outcome) {
         var timer = meters.find("clw.commands").tags("command", command, "outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void an_allocation_that_waits_too_long_for_the_worker_s_row_is_a_409_to_retry_and_changes_nothing()
+            throws Exception {
+        registerSettingAndWorker(DEMO_MANAGERS_PRACTICE, DEMO_WORKER);
+        String referral = "ref-" + suffix;
+        as("worker", post("/api/referrals"), """
+                {"referralId":"%s","participantId":"%s","settingId":"%s","needs":["DEBT"],"primaryNeed":"DEBT",
+                 "route":"SELF","consentRecorded":true,"receivedAt":"%s"}""".formatted(referral,
+                registerParticipant(), DEMO_MANAGERS_PRACTICE, Instant.now().minus(1, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)), null).andExpect(status().isCreated());
+        as("manager", post("/api/referrals/{id}/acceptance", referral), null, null).andExpect(status().isAccepted());
+
+        // Another transaction holds the worker's row, as a concurrent allocation to the same worker would.
+        try (java.sql.Connection other = registry.getConnection()) {
+            other.setAutoCommit(false);
+            try (var statement = other.prepareStatement(
+                    "SELECT capacity FROM registry_worker WHERE worker_id = ? FOR UPDATE")) {
+                statement.setString(1, DEMO_WORKER);
+                assertThat(statement.executeQuery().next()).isTrue();
+            }
+            as("manager", post("/api/referrals/{id}/allocation", referral), """
+                    {"workerId":"%s"}""".formatted(DEMO_WORKER), null)
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(
+                            "Another command is changing the same records at this moment; retry"));
+            other.rollback();
+        }
+        assertThat(eventStore.readEvents(referral, 0).asStream().map(event -> event.getPayloadType().getSimpleName()))
+                .doesNotContain(LinksWorkerAllocated.class.getSimpleName());
     }
 
     @Test
