@@ -12,6 +12,7 @@ module org.clw.ledger.events {
     exports org.clw.ledger.events;
     exports org.clw.ledger.events.appointment;
     exports org.clw.ledger.events.directory;
+    exports org.clw.ledger.events.linking;
     exports org.clw.ledger.events.linksworker;
     exports org.clw.ledger.events.participant;
     exports org.clw.ledger.events.referral;
@@ -19,6 +20,7 @@ module org.clw.ledger.events {
 
     opens org.clw.ledger.events.appointment to com.fasterxml.jackson.databind;
     opens org.clw.ledger.events.directory to com.fasterxml.jackson.databind;
+    opens org.clw.ledger.events.linking to com.fasterxml.jackson.databind;
     opens org.clw.ledger.events.linksworker to com.fasterxml.jackson.databind;
     opens org.clw.ledger.events.participant to com.fasterxml.jackson.databind;
     opens org.clw.ledger.events.referral to com.fasterxml.jackson.databind;

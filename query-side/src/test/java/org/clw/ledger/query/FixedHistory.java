@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.appointment.*;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.linksworker.*;
 import org.clw.ledger.events.participant.*;
 import org.clw.ledger.events.referral.*;
@@ -83,9 +85,9 @@ public final class FixedHistory {
                 new OutcomeMeasureRecorded(c1, OutcomeInstrument.WEMWBS, OutcomeTimepoint.BASELINE,
                         List.of(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 4), CompletionMode.SELF, at("03-05T11:00")),
                 new AppointmentAttended(c1, new AppointmentId("A1"), at("03-05T10:00")),
-                new OnwardReferralMade(c1, new OnwardReferralId("O1"), new SealedText("Citizens Advice"),
+                OnwardReferralMade.outsideDirectory(c1, new OnwardReferralId("O1"), new SealedText("Citizens Advice"),
                         Need.DEBT, OnwardReferralKind.REFERRAL, at("03-06T10:00")),
-                new OnwardReferralMade(c1, new OnwardReferralId("O2"), new SealedText("Housing Options"),
+                OnwardReferralMade.outsideDirectory(c1, new OnwardReferralId("O2"), new SealedText("Housing Options"),
                         Need.HOUSING, OnwardReferralKind.SIGNPOST, at("03-07T10:00")),
                 new AppointmentMissed(c1, new AppointmentId("A2"), at("03-12T10:00")),
                 new AttendanceCorrected(c1, new AppointmentId("A2"), Attendance.MISSED, Attendance.ATTENDED,

@@ -48,10 +48,11 @@ class EventContractTest {
     void every_event_is_a_revisioned_record(LedgerEvent event) {
         assertThat(event.getClass().isRecord()).isTrue();
         // Participant events went to revision 2 when their details became sealed; onward-referral outcomes when
-        // they could be corrections; closures and onward referrals when their free text became sealed.
-        String revision = event instanceof ParticipantRegistered || event instanceof ParticipantDetailsChanged
-                || event instanceof OnwardReferralOutcomeRecorded || event instanceof CaseClosed
-                || event instanceof OnwardReferralMade ? "2" : "1";
+        // they could be corrections; closures and onward referrals when their free text became sealed; onward
+        // referrals to revision 3 when they could name a directory service.
+        String revision = event instanceof OnwardReferralMade ? "3"
+                : event instanceof ParticipantRegistered || event instanceof ParticipantDetailsChanged
+                || event instanceof OnwardReferralOutcomeRecorded || event instanceof CaseClosed ? "2" : "1";
         assertThat(event.getClass().getAnnotation(Revision.class)).isNotNull()
                 .extracting(Revision::value).isEqualTo(revision);
     }

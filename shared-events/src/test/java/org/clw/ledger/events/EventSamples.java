@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.clw.ledger.events.appointment.*;
 import org.clw.ledger.events.directory.*;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.linksworker.*;
 import org.clw.ledger.events.participant.*;
 import org.clw.ledger.events.referral.*;
@@ -57,7 +59,10 @@ public final class EventSamples {
                 new AppointmentMissed(REFERRAL, APPOINTMENT, AT),
                 new AttendanceCorrected(REFERRAL, APPOINTMENT, Attendance.MISSED, Attendance.ATTENDED,
                         CorrectionReason.RECORDED_IN_ERROR, AT),
-                new OnwardReferralMade(REFERRAL, onward, SealedText.sealed("c2VhbGVkIG9yZ2FuaXNhdGlvbg=="), Need.DEBT, OnwardReferralKind.REFERRAL, AT),
+                OnwardReferralMade.outsideDirectory(REFERRAL, onward, SealedText.sealed("c2VhbGVkIG9yZ2FuaXNhdGlvbg=="),
+                        Need.DEBT, OnwardReferralKind.REFERRAL, AT),
+                OnwardReferralMade.toDirectoryService(REFERRAL, new OnwardReferralId("onw-2"), SERVICE, ORGANISATION,
+                        Need.DEBT, OnwardReferralKind.SIGNPOST, AT),
                 new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.TAKEN_UP, AT),
                 new OnwardReferralOutcomeRecorded(REFERRAL, onward, OnwardReferralOutcome.NOT_TAKEN_UP,
                         OutcomeCorrectionReason.RECORDED_IN_ERROR, AT),

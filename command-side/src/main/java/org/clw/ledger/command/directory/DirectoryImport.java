@@ -21,8 +21,8 @@ import org.clw.ledger.events.directory.OrganisationKind;
 import org.clw.ledger.events.directory.OrganisationProfile;
 import org.clw.ledger.events.directory.ServiceId;
 import org.clw.ledger.events.directory.ServiceOffer;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 import org.springframework.stereotype.Component;
 

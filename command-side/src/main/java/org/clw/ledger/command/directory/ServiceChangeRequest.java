@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.clw.ledger.events.directory.ServiceOffer;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 
 /** What a service is to offer from now on, all of it. */

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.clw.ledger.events.directory.OrganisationId;
 import org.clw.ledger.events.directory.ServiceId;
 import org.clw.ledger.events.directory.ServiceOffer;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 
 /**

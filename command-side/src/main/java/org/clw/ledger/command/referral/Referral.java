@@ -357,7 +357,7 @@ class Referral {
     }
 
     private OnwardReferralMade onwardReferralAt(RecordOnwardReferral command, Instant madeAt) {
-        return new OnwardReferralMade(referralId, command.onwardReferralId(), command.organisation(), command.need(),
+        return OnwardReferralMade.outsideDirectory(referralId, command.onwardReferralId(), command.organisation(), command.need(),
                 command.kind(), madeAt);
     }
 

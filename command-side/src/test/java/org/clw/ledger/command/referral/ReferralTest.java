@@ -23,6 +23,8 @@ import org.clw.ledger.events.appointment.AttendanceCorrected;
 import org.clw.ledger.events.appointment.CancellationParty;
 import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.appointment.CorrectionReason;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.SealedText;
@@ -32,9 +34,7 @@ import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.CompletionMode;
 import org.clw.ledger.events.referral.DeclineReason;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
-import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.OnwardReferralId;
-import org.clw.ledger.events.referral.OnwardReferralKind;
 import org.clw.ledger.events.referral.OnwardReferralMade;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
@@ -68,7 +68,7 @@ class ReferralTest {
     /** Free text as the API layer seals it; the aggregate only carries it. */
     static final SealedText ORGANISATION = SealedText.sealed("c2VhbGVkIG9yZ2FuaXNhdGlvbg==");
     static final SealedText MOVED_SUMMARY = SealedText.sealed("c2VhbGVkIHN1bW1hcnk=");
-    static final OnwardReferralMade ONWARD_MADE = new OnwardReferralMade(CASE, ONWARD, ORGANISATION, Need.DEBT,
+    static final OnwardReferralMade ONWARD_MADE = OnwardReferralMade.outsideDirectory(CASE, ONWARD, ORGANISATION, Need.DEBT,
             OnwardReferralKind.REFERRAL, EARLIER);
 
     static final ReferralReceived RECEIVED = new ReferralReceived(CASE, PERSON, PRACTICE,
@@ -522,7 +522,7 @@ class ReferralTest {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
                     .when(new RecordOnwardReferral(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED))
-                    .expectEvents(new OnwardReferralMade(CASE, ONWARD, ORGANISATION, Need.DEBT,
+                    .expectEvents(OnwardReferralMade.outsideDirectory(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED, NOW));
         }
 
@@ -536,7 +536,7 @@ class ReferralTest {
 
         @Test
         void the_uptake_of_a_known_onward_referral_is_recorded() {
-            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, new OnwardReferralMade(CASE, ONWARD, ORGANISATION,
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, OnwardReferralMade.outsideDirectory(CASE, ONWARD, ORGANISATION,
                             Need.DEBT, OnwardReferralKind.REFERRAL, EARLIER))
                     .when(new RecordOnwardReferralOutcome(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP, null))
                     .expectEvents(new OnwardReferralOutcomeRecorded(CASE, ONWARD, OnwardReferralOutcome.TAKEN_UP,

@@ -13,7 +13,7 @@ import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.events.directory.OrganisationId;
 import org.clw.ledger.events.directory.OrganisationKind;
 import org.clw.ledger.events.directory.ServiceId;
-import org.clw.ledger.events.referral.Need;
+import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;

@@ -3,8 +3,8 @@ package org.clw.ledger.query.directory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 
 /**

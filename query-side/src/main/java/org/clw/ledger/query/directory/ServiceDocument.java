@@ -3,8 +3,8 @@ package org.clw.ledger.query.directory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 import org.springframework.data.annotation.Id;
 

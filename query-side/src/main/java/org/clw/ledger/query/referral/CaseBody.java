@@ -3,11 +3,11 @@ package org.clw.ledger.query.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.SealedText;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.DeclineReason;
-import org.clw.ledger.events.referral.Need;
 import org.clw.ledger.events.referral.ReferralRoute;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
 

@@ -1,8 +1,8 @@
 package org.clw.ledger.query.referral;
 
 import java.time.Instant;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 
 /**

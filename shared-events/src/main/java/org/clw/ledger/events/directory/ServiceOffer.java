@@ -2,8 +2,8 @@ package org.clw.ledger.events.directory;
 
 import java.util.Set;
 import org.clw.ledger.events.SortedSets;
-import org.clw.ledger.events.referral.Need;
-import org.clw.ledger.events.referral.OnwardReferralKind;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.axonframework.serialization.Revision;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.SortedSets;
+import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.setting.SettingId;
 

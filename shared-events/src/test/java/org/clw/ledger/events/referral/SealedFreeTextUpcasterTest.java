@@ -17,6 +17,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.clw.ledger.events.EventHash;
+import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.participant.SealedText;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.clw.ledger.events.referral;
+package org.clw.ledger.events.linking;
 
 /** How a person was connected to a community organisation. */
 public enum OnwardReferralKind {

@@ -1,4 +1,4 @@
-package org.clw.ledger.events.referral;
+package org.clw.ledger.events.linking;
 
 /** The need taxonomy: the social causes of ill health a referral is about. */
 public enum Need {
