@@ -3,6 +3,7 @@ package org.clw.ledger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.query.projection.ProjectionProgress;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +49,14 @@ class AsOfPropertyTest {
     EventProcessingConfiguration processing;
     @Autowired
     ObjectMapper json;
+    /** The auditor's session token: a password on every request would cost a bcrypt check each time. */
+    String auditor;
+
+    @BeforeEach
+    void logIn() throws Exception {
+        auditor = json.readTree(mvc.perform(post("/api/session").with(httpBasic("auditor", "auditor-demo")))
+                .andReturn().getResponse().getContentAsString()).path("token").asText();
+    }
 
     @Test
     void as_of_any_moment_or_version_a_case_is_what_the_projection_held_then() throws Exception {
@@ -94,7 +104,7 @@ class AsOfPropertyTest {
 
     private ObjectNode body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {
-        String body = mvc.perform(request.with(httpBasic("auditor", "auditor-demo")))
+        String body = mvc.perform(request.header("Authorization", "Bearer " + auditor))
                 .andReturn().getResponse().getContentAsString();
         ObjectNode document = (ObjectNode) json.readTree(body);
         assertThat(document.get("position").asLong()).as("position").isPositive();

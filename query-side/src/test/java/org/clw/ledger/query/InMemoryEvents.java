@@ -54,8 +54,9 @@ public class InMemoryEvents {
     }
 
     public static void awaitCaughtUp(ProjectionProgress progress, EventProcessingConfiguration processing) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
-                progress.caughtUp() && processing.eventProcessors().values().stream()
+        // Checked at once (the head already holds what the caller appended), then often: tests wait here per event.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> progress.caughtUp() && processing.eventProcessors().values().stream()
                         .filter(StreamingEventProcessor.class::isInstance)
                         .map(StreamingEventProcessor.class::cast)
                         .noneMatch(StreamingEventProcessor::isReplaying));

@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * right 403 for their role, and the others get past the role check (to whatever the endpoint makes of a nonsense
  * request, which for a links worker or manager may be a 403 or 404 because id x1 is not in their part of the
  * programme). A new endpoint without a line in {@link #ALLOWED} fails the build.
+ *
+ * <p>Each role calls with its session token (one password login per role): a password on every request would cost a
+ * bcrypt check each time. The password path gets the same checks on {@link #PASSWORD_SAMPLE}, for every role.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
@@ -115,15 +118,29 @@ class AccessMatrixTest {
             Map.entry("POST /api/admin/dead-letters/{group}/retry", Set.of("admin")),
             Map.entry("DELETE /api/admin/dead-letters/{group}/{sequenceId}", Set.of("admin"))));
 
+    /** Lines that only a password login may call (a token may not renew itself): the matrix calls them so. */
+    static final Set<String> PASSWORD_ONLY = Set.of("POST /api/session");
+
+    /**
+     * Lines the matrix calls again with each role's password (and HEAD on them): reads, a command and a live view,
+     * where each role is both let through and refused.
+     */
+    static final Set<String> PASSWORD_SAMPLE = Set.of("GET /api/me", "POST /api/referrals",
+            "GET /api/waiting-list/live", "GET /api/exports/cases.csv", "GET /api/audit", "GET /api/admin/projections");
+
     private final ObjectMapper json = new ObjectMapper();
     ConfigurableApplicationContext app;
     RestClient client;
     final HttpClient http = HttpClient.newHttpClient();
+    /** Each role's Authorization header: its session token. */
+    final Map<String, String> tokens = new TreeMap<>();
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         app = TestSystem.start(dataDir);
-        client = TestSystem.anonymous(TestSystem.baseUrl(app));
+        String base = TestSystem.baseUrl(app);
+        client = TestSystem.anonymous(base);
+        EVERYONE.forEach(user -> tokens.put(user, "Bearer " + TestSystem.sessionToken(base, user)));
     }
 
     @AfterAll
@@ -143,18 +160,18 @@ class AccessMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> every_role_gets_exactly_the_access_its_line_gives() {
-        return ALLOWED.entrySet().stream().flatMap(rule -> Stream.concat(Stream.of((String) null),
+        return ALLOWED.keySet().stream().flatMap(endpoint -> Stream.concat(Stream.of((String) null),
                 EVERYONE.stream().sorted()).map(user -> DynamicTest.dynamicTest(
-                rule.getKey() + " as " + (user == null ? "nobody" : user), () -> {
-                    String answer = call(rule.getKey(), user);
-                    if (user == null) {
-                        assertThat(answer).startsWith("401 ");
-                    } else if (rule.getValue().contains(user)) {
-                        assertThat(answer).doesNotStartWith("401 ").isNotEqualTo(ROLE_REFUSED);
-                    } else {
-                        assertThat(answer).isEqualTo(ROLE_REFUSED);
-                    }
-                })));
+                endpoint + " as " + (user == null ? "nobody" : user),
+                () -> expectAccess(endpoint, user, authorization(endpoint, user)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> a_password_login_gets_the_access_its_line_gives() {
+        assertThat(ALLOWED.keySet()).containsAll(PASSWORD_SAMPLE);
+        return PASSWORD_SAMPLE.stream().sorted().flatMap(endpoint -> EVERYONE.stream().sorted().map(user ->
+                DynamicTest.dynamicTest(endpoint + " as " + user + " with the password",
+                        () -> expectAccess(endpoint, user, password(user)))));
     }
 
     /** HEAD is refused on every endpoint, whatever the role: no GET answers without its scope check and its record. */
@@ -162,27 +179,51 @@ class AccessMatrixTest {
     Stream<DynamicTest> head_is_refused_on_every_endpoint_whatever_the_role() {
         return ALLOWED.keySet().stream().filter(endpoint -> endpoint.startsWith("GET ")).sorted()
                 .flatMap(endpoint -> EVERYONE.stream().sorted().map(user -> DynamicTest.dynamicTest(
-                        "HEAD " + endpoint.substring(4) + " as " + user, () -> {
-                            String path = endpoint.substring(4).replaceAll("\\{[^}]+}", "x1");
-                            int status = client.head().uri(path)
-                                    .headers(headers -> headers.setBasicAuth(user, user + "-demo"))
-                                    .exchange((request, response) -> response.getStatusCode().value());
-                            assertThat(status).isEqualTo(403);
-                        })));
+                        "HEAD " + endpoint.substring(4) + " as " + user, () -> assertThat(
+                                head(endpoint, PASSWORD_SAMPLE.contains(endpoint) ? password(user) : tokens.get(user)))
+                                .isEqualTo(403))));
     }
 
     private static final String ROLE_REFUSED = "403 Your role does not allow this request";
 
-    /** The status and the problem's detail. */
-    private String call(String endpoint, String user) throws IOException, InterruptedException {
+    private void expectAccess(String endpoint, String user, String authorization)
+            throws IOException, InterruptedException {
+        String answer = call(endpoint, authorization);
+        if (user == null) {
+            assertThat(answer).startsWith("401 ");
+        } else if (ALLOWED.get(endpoint).contains(user)) {
+            assertThat(answer).doesNotStartWith("401 ").isNotEqualTo(ROLE_REFUSED);
+        } else {
+            assertThat(answer).isEqualTo(ROLE_REFUSED);
+        }
+    }
+
+    /** None for nobody; otherwise the role's token, or its password where a token may not call. */
+    private String authorization(String endpoint, String user) {
+        return user == null ? null : PASSWORD_ONLY.contains(endpoint) ? password(user) : tokens.get(user);
+    }
+
+    private static String password(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int head(String endpoint, String authorization) {
+        return client.head().uri(endpoint.substring(4).replaceAll("\\{[^}]+}", "x1"))
+                .header("Authorization", authorization)
+                .exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    /** The status and the problem's detail, for a call with this Authorization header (none if null). */
+    private String call(String endpoint, String authorization) throws IOException, InterruptedException {
         String[] methodAndPath = endpoint.split(" ", 2);
         String path = methodAndPath[1].replaceAll("\\{[^}]+}", "x1");
         if (path.endsWith("/live")) {
-            return callLive(path, user);
+            return callLive(path, authorization);
         }
         var request = client.method(HttpMethod.valueOf(methodAndPath[0])).uri(path);
-        if (user != null) {
-            request.headers(headers -> headers.setBasicAuth(user, user + "-demo"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         if (!methodAndPath[0].equals("GET")) {
             request.contentType(MediaType.APPLICATION_JSON).body("{}");
@@ -192,11 +233,10 @@ class AccessMatrixTest {
     }
 
     /** A live view's stream does not end by itself (RestClient would wait to drain it): its status, closed unread. */
-    private String callLive(String path, String user) throws IOException, InterruptedException {
+    private String callLive(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSystem.baseUrl(app) + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {

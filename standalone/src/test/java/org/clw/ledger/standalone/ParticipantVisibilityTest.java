@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.clw.ledger.events.ProgrammeCalendar;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * Who sees and changes a person, a worker and the caseloads, through the whole system (issue 15, findings 2, 3, 4, 6
@@ -38,6 +41,8 @@ class ParticipantVisibilityTest {
     private final ObjectMapper json = new ObjectMapper();
     ConfigurableApplicationContext app;
     String base;
+    /** Each user's client, logged in once: a password on every request would cost a bcrypt check each time. */
+    final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
     @BeforeAll
     void aCaseAtASettingTheManagerDoesNotManage(@TempDir Path dataDir) {
@@ -178,7 +183,7 @@ class ParticipantVisibilityTest {
 
     /** The status and, for an error, the problem's detail. */
     private String answer(String user, String method, String uri, String body) {
-        var request = TestSystem.demoUser(base, user).method(HttpMethod.valueOf(method)).uri(uri);
+        var request = client(user).method(HttpMethod.valueOf(method)).uri(uri);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -187,17 +192,21 @@ class ParticipantVisibilityTest {
     }
 
     private JsonNode send(String user, String method, String uri, String body) {
-        var request = TestSystem.demoUser(base, user).method(HttpMethod.valueOf(method)).uri(uri);
+        var request = client(user).method(HttpMethod.valueOf(method)).uri(uri);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         return request.retrieve().body(JsonNode.class);
     }
 
+    private RestClient client(String user) {
+        return clients.computeIfAbsent(user, ignored -> TestSystem.loggedIn(base, user));
+    }
+
     private JsonNode eventually(String user, String uri, Predicate<JsonNode> ready) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = TestSystem.demoUser(base, user).get().uri(uri).exchange((request, response) ->
+            last[0] = client(user).get().uri(uri).exchange((request, response) ->
                     response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null);
             return last[0] != null && ready.test(last[0]);
         });

@@ -1,5 +1,6 @@
 package org.clw.ledger.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +35,22 @@ public final class TestSystem {
     /** A client logged in as one of the demo users (password: the username followed by -demo). */
     public static RestClient demoUser(String baseUrl, String user) {
         return client(baseUrl).defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build();
+    }
+
+    /**
+     * A client that sends a demo user's session token: one password login, then no bcrypt check per request (Spring
+     * Security re-hashes a cheap password hash at the encoder's strength on first use, ~70 ms of CPU per request
+     * after). For tests of what a role may do; the password path itself is {@link #demoUser}'s.
+     */
+    public static RestClient loggedIn(String baseUrl, String user) {
+        String token = sessionToken(baseUrl, user);
+        return client(baseUrl).defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+    }
+
+    /** A demo user's token from {@code POST /api/session}, valid for the process that issued it. */
+    public static String sessionToken(String baseUrl, String user) {
+        return demoUser(baseUrl, user).post().uri("/api/session").retrieve().body(JsonNode.class).path("token")
+                .asText();
     }
 
     public static RestClient anonymous(String baseUrl) {

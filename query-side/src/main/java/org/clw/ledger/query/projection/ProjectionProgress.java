@@ -141,7 +141,8 @@ public class ProjectionProgress {
      * not here ({@code clw.projections.single-instance}), where a claim not held by this process is a dead one's.
      */
     boolean processedElsewhere(String name, StreamingEventProcessor processor) {
-        return !singleInstance && !claimedElsewhere(name, processor.processingStatus()).isEmpty();
+        return !singleInstance && !claimedElsewhere(name, processor.processingStatus(), tokenStore.fetchSegments(name))
+                .isEmpty();
     }
 
     /** Forgets a projection's rate, whose position has just gone back to the start. */
@@ -193,7 +194,8 @@ public class ProjectionProgress {
                 && segment.getCurrentPosition().orElse(-1) >= mark)) {
             return "catching up";
         }
-        Set<Integer> unclaimed = Arrays.stream(tokenStore.fetchSegments(name)).boxed()
+        int[] segments = tokenStore.fetchSegments(name);
+        Set<Integer> unclaimed = Arrays.stream(segments).boxed()
                 .filter(segment -> !claimed.containsKey(segment))
                 .collect(Collectors.toSet());
         if (unclaimed.isEmpty()) {
@@ -202,16 +204,19 @@ public class ProjectionProgress {
         if (singleInstance) {
             return "waiting to claim its segments";
         }
-        boolean claimable = claimedElsewhere(name, claimed).size() < unclaimed.size();
+        boolean claimable = claimedElsewhere(name, claimed, segments).size() < unclaimed.size();
         return claimable ? "waiting to claim its segments" : claimed.isEmpty() ? ELSEWHERE : CAUGHT_UP;
     }
 
-    /** The segments not claimed here and not claimable either: held by an instance that renews its claim in time. */
-    private Set<Integer> claimedElsewhere(String name, Map<Integer, EventTrackerStatus> claimed) {
+    /**
+     * Of the projection's segments, those not claimed here and not claimable either: held by an instance that renews
+     * its claim in time.
+     */
+    private Set<Integer> claimedElsewhere(String name, Map<Integer, EventTrackerStatus> claimed, int[] segments) {
         // Claimable here means unowned, ours, or owned by an instance that has not renewed its claim in time.
         Set<Integer> claimable = tokenStore.fetchAvailableSegments(name).stream()
                 .map(Segment::getSegmentId).collect(Collectors.toSet());
-        return Arrays.stream(tokenStore.fetchSegments(name)).boxed()
+        return Arrays.stream(segments).boxed()
                 .filter(segment -> !claimed.containsKey(segment) && !claimable.contains(segment))
                 .collect(Collectors.toSet());
     }

@@ -19,7 +19,6 @@ import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -83,17 +83,31 @@ class DashboardBrowserTest {
         app = TestSystem.start(dataDir, "--spring.application.name=dashboard-browser-test",
                 "--clw.demo.enabled=true", "--clw.demo.referrals=300", "--clw.live.heartbeat=PT1S");
         base = TestSystem.baseUrl(app);
-        RestClient admin = TestSystem.demoUser(base, "admin");
+        RestClient admin = TestSystem.loggedIn(base, "admin");
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 admin.get().uri("/api/cases?size=1").retrieve().body(JsonNode.class).path("totalItems").asInt() == 300
                         && admin.get().uri("/api/admin/projections").retrieve().body(JsonNode.class)
                         .findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory(dataDir, "chromium-profile");
+        openBrowser();
     }
 
+    /**
+     * A new tab per test, in the browser the class started: no token of the test before (the dashboard keeps it in
+     * the tab's session storage) and nothing it logged; starting a browser per test cost seconds each.
+     */
     @BeforeEach
-    void openBrowser() {
+    void openTab() {
+        String previous = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        String fresh = browser.getWindowHandle();
+        browser.switchTo().window(previous).close();
+        browser.switchTo().window(fresh);
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    private void openBrowser() {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -109,15 +123,11 @@ class DashboardBrowserTest {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    @AfterAll
-    void stop() {
         if (app != null) {
             app.close();
         }
@@ -295,7 +305,7 @@ class DashboardBrowserTest {
     @Test
     void commands_show_in_the_open_dashboard_without_a_reload_and_without_polling() {
         logIn("manager");
-        RestClient manager = TestSystem.demoUser(base, "manager");
+        RestClient manager = TestSystem.loggedIn(base, "manager");
         JsonNode worker = StreamSupport.stream(manager.get().uri("/api/links-workers?size=200").retrieve()
                         .body(JsonNode.class).path("items").spliterator(), false)
                 .filter(candidate -> candidate.path("active").asBoolean()

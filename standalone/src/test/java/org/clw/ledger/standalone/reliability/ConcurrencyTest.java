@@ -49,7 +49,8 @@ class ConcurrencyTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         app = TestSystem.start(dataDir);
-        admin = TestSystem.demoUser(TestSystem.baseUrl(app), "admin");
+        // A token, not a password: a bcrypt check per request would stagger the racing requests.
+        admin = TestSystem.loggedIn(TestSystem.baseUrl(app), "admin");
         events = app.getBean(EventStore.class);
         commands = app.getBean(CommandGateway.class);
         send("POST", "/api/settings", """

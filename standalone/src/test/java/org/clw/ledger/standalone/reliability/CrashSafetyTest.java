@@ -46,6 +46,11 @@ class CrashSafetyTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * Each user's session token from the process now running (each start signs with a key of its own): a password
+     * on every request would cost a bcrypt check each time, and the load would be mostly password checks.
+     */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @Test
     void every_acknowledged_command_survives_a_sigkill_and_the_read_models_match_a_fresh_replay(
@@ -170,11 +175,22 @@ class CrashSafetyTest {
                 .start();
     }
 
-    private void awaitReady(int port) {
+    /** Ready, and logged in as the users the test calls as. */
+    private void awaitReady(int port) throws Exception {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200);
+        tokens.clear();
+        for (String user : List.of("admin", "auditor")) {
+            HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/session")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(session.statusCode()).as("login of %s: %s", user, session.body()).isEqualTo(200);
+            tokens.put(user, "Bearer " + json.readTree(session.body()).path("token").asText());
+        }
     }
 
     /** False once the application no longer answers (killed); a refusal fails the test. */
@@ -199,11 +215,10 @@ class CrashSafetyTest {
         return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
     }
 
-    private static HttpRequest request(int port, String user, String method, String path, String body) {
+    private HttpRequest request(int port, String user, String method, String path, String body) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", tokens.get(user))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
