@@ -49,9 +49,11 @@ public final class ProjectionBatch {
 
     private final MongoOperations mongo;
     private final String group;
-    private final List<? extends Message<?>> messages;
+    private List<? extends Message<?>> messages;
     private final Set<String> prefetched = new java.util.HashSet<>();
     private Object planned;
+    /** The events of the processor batches this batch has taken in (several when carried over, see WriteBehind). */
+    private int events;
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
     private final Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
 
@@ -59,6 +61,28 @@ public final class ProjectionBatch {
         this.mongo = mongo;
         this.group = group;
         this.messages = messages;
+        this.events = messages.size();
+    }
+
+    /**
+     * Goes on with the processor's next batch ({@link WriteBehind}): its documents as this batch left them, its read
+     * ahead and plan made anew for these messages.
+     */
+    void next(List<? extends Message<?>> messages) {
+        this.messages = messages;
+        this.events += messages.size();
+        prefetched.clear();
+        planned = null;
+    }
+
+    /** The events this batch has taken in. */
+    int events() {
+        return events;
+    }
+
+    /** The documents this batch holds, read or changed. */
+    int documents() {
+        return read.values().stream().mapToInt(Map::size).sum();
     }
 
     /**

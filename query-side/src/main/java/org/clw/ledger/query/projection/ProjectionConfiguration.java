@@ -3,6 +3,7 @@ package org.clw.ledger.query.projection;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -34,25 +35,33 @@ class ProjectionConfiguration {
     /**
      * Tokens claimed in the name of {@code clw.projections.node-id} (Axon's default, the JVM's {@code pid@host}, when
      * blank): a fixed name lets a restarted standalone system take its own claims back at once after a crash, instead
-     * of waiting for the dead process's claims to time out.
+     * of waiting for the dead process's claims to time out. Seen through {@link WriteBehindTokenStore}, which holds
+     * back the token of a batch carried over during a replay.
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-            @Value("${clw.projections.node-id:}") String nodeId) {
+            @Value("${clw.projections.node-id:}") String nodeId, WriteBehind writeBehind) {
         MongoTokenStore.Builder tokens = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer);
         if (!nodeId.isBlank()) {
             tokens.nodeId(nodeId);
         }
-        return tokens.build();
+        return new WriteBehindTokenStore(tokens.build(), writeBehind);
     }
 
     @Bean
-    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners) {
+    WriteBehind writeBehind() {
+        return new WriteBehind();
+    }
+
+    @Bean
+    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners,
+            WriteBehind writeBehind) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName,
-                        listeners))
+                        listeners, writeBehind, () -> config.eventProcessingConfiguration()
+                                .eventProcessor(processorName, StreamingEventProcessor.class)))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }
