@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.bson.Document;
 import org.clw.ledger.events.CaseEvent;
@@ -73,6 +75,12 @@ public final class ProjectionBatch {
         this.events += messages.size();
         prefetched.clear();
         planned = null;
+    }
+
+    /** The tracking token of the last event this batch has taken in; null when none is tracked. */
+    TrackingToken last() {
+        return messages.isEmpty() || !(messages.get(messages.size() - 1) instanceof TrackedEventMessage<?> tracked)
+                ? null : tracked.trackingToken();
     }
 
     /** The events this batch has taken in. */

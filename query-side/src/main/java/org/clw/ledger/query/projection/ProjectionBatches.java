@@ -56,7 +56,8 @@ class ProjectionBatches implements MessageHandlerInterceptor<EventMessage<?>> {
                 return new ProjectionBatch(mongo, group, List.of(unitOfWork.getMessage()));
             }
             List<? extends Message<?>> messages = batching.getMessages();
-            ProjectionBatch carried = writeBehind.take(group);
+            ProjectionBatch carried = writeBehind.take(group, messages.isEmpty()
+                    || !(messages.get(0) instanceof TrackedEventMessage<?> first) ? null : first.trackingToken());
             if (carried != null) {
                 carried.next(messages);
                 return carried;

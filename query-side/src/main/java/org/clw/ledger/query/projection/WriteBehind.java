@@ -2,6 +2,7 @@ package org.clw.ledger.query.projection;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.TrackingToken;
 
 /**
  * During a replay, a group's batch is carried over to the processor's next batches instead of being written at the
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * once instead of once per batch. The processor's token is held back meanwhile ({@link WriteBehindTokenStore}): it is
  * stored only with the batch that writes everything carried, so the stored token never passes an unwritten change and
  * a crash, a stop or a failed batch simply replays from the last written batch (whose documents are all or nothing).
- * Whatever is carried when the group's claim is released, fetched anew or its batch rolls back is dropped.
+ * Whatever is carried when the group's claim is released or its batch rolls back is dropped, and so is a carried batch
+ * that already took in the event a batch starts with (the processor started again from the token it stored).
  *
  * <p>Bounded: at most {@link #maxEvents} events and {@link #maxDocuments} documents held (read or changed), the latter
  * from the heap ({@link #DOCUMENT_ALLOWANCE} each, since the largest read-model documents are tens of KB).
@@ -63,10 +65,17 @@ final class WriteBehind {
         carried.put(group, new Carried(batch, writeOut));
     }
 
-    /** The batch carried over to this group's next, taken; null when none is. */
-    ProjectionBatch take(String group) {
+    /**
+     * The batch carried over to this group's next, taken; null when none is, or when what is carried already took in
+     * the next batch's first event: the processor started again from its stored token (held back), so what it carried
+     * is processed again and dropped here.
+     */
+    ProjectionBatch take(String group, TrackingToken next) {
         Carried taken = carried.remove(group);
-        return taken == null ? null : taken.batch;
+        if (taken == null || next != null && taken.batch.last() != null && taken.batch.last().covers(next)) {
+            return null;
+        }
+        return taken.batch;
     }
 
     /** Drops what the group carries: its token was held back, so the events are processed again. */

@@ -10,7 +10,8 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 /**
  * The token store as the processors see it: a token whose batch is carried over ({@link WriteBehind}) is not stored,
  * the claim is extended instead; a carried batch is written before any other token of its group is stored, and
- * dropped when its claim is released or fetched anew (a new work package starts from the stored token).
+ * dropped when its claim is released (the processor starts again from the stored token). Never dropped while the
+ * processor goes on: its events would be lost.
  */
 final class WriteBehindTokenStore implements TokenStore {
 
@@ -33,13 +34,11 @@ final class WriteBehindTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        writeBehind.discard(processorName);
         return delegate.fetchToken(processorName, segment);
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        writeBehind.discard(processorName);
         return delegate.fetchToken(processorName, segment);
     }
 

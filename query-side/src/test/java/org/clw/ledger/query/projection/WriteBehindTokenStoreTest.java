@@ -35,7 +35,7 @@ class WriteBehindTokenStoreTest {
         tokens.storeToken(new GlobalSequenceTrackingToken(1_000), GROUP, 0);
 
         assertThat(stored.fetchToken(GROUP, 0)).isEqualTo(new GlobalSequenceTrackingToken(0));
-        assertThat(writeBehind.take(GROUP)).isSameAs(batch);
+        assertThat(writeBehind.take(GROUP, null)).isSameAs(batch);
 
         // The next batch wrote everything itself (not carried): its token is stored.
         tokens.storeToken(new GlobalSequenceTrackingToken(2_000), GROUP, 0);
@@ -53,21 +53,29 @@ class WriteBehindTokenStoreTest {
 
         assertThat(written).containsExactly("carried");
         assertThat(stored.fetchToken(GROUP, 0)).isEqualTo(new GlobalSequenceTrackingToken(1_010));
-        assertThat(writeBehind.take(GROUP)).isNull();
+        assertThat(writeBehind.take(GROUP, null)).isNull();
     }
 
     @Test
-    void what_is_carried_when_the_claim_is_released_or_fetched_anew_is_dropped_and_processed_again() {
+    void what_is_carried_when_the_claim_is_released_is_dropped_and_processed_again() {
         writeBehind.carry(GROUP, new ProjectionBatch(null, GROUP, List.of()), () -> written.add("carried"));
         tokens.storeToken(new GlobalSequenceTrackingToken(1_000), GROUP, 0);
         tokens.releaseClaim(GROUP, 0);
 
-        assertThat(writeBehind.take(GROUP)).isNull();
+        assertThat(writeBehind.take(GROUP, null)).isNull();
         assertThat(tokens.fetchToken(GROUP, 0)).isEqualTo(new GlobalSequenceTrackingToken(0));
+        assertThat(written).isEmpty();
+    }
 
-        writeBehind.carry(GROUP, new ProjectionBatch(null, GROUP, List.of()), () -> written.add("carried"));
-        tokens.fetchToken(GROUP, 0);
-        assertThat(writeBehind.take(GROUP)).isNull();
+    @Test
+    void a_carried_batch_goes_on_only_into_the_batch_that_follows_it() {
+        ProjectionBatch batch = new ProjectionBatch(null, GROUP, List.of(tracked(999), tracked(1_000)));
+        writeBehind.carry(GROUP, batch, () -> written.add("carried"));
+        assertThat(writeBehind.take(GROUP, new GlobalSequenceTrackingToken(1_001))).isSameAs(batch);
+
+        // The processor started again from its stored token: what is carried is processed again, so it is dropped.
+        writeBehind.carry(GROUP, batch, () -> written.add("carried"));
+        assertThat(writeBehind.take(GROUP, new GlobalSequenceTrackingToken(1))).isNull();
         assertThat(written).isEmpty();
     }
 
@@ -78,6 +86,11 @@ class WriteBehindTokenStoreTest {
         assertThat(small.mayCarry(batch)).isTrue();
         batch.next(List.of(message(), message(), message()));
         assertThat(small.mayCarry(batch)).isFalse();
+    }
+
+    private static org.axonframework.eventhandling.TrackedEventMessage<?> tracked(long position) {
+        return new org.axonframework.eventhandling.GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(position), message());
     }
 
     private static org.axonframework.eventhandling.EventMessage<?> message() {
