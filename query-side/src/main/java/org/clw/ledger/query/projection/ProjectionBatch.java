@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.bson.Document;
 import org.clw.ledger.events.CaseEvent;
@@ -51,11 +49,9 @@ public final class ProjectionBatch {
 
     private final MongoOperations mongo;
     private final String group;
-    private List<? extends Message<?>> messages;
+    private final List<? extends Message<?>> messages;
     private final Set<String> prefetched = new java.util.HashSet<>();
     private Object planned;
-    /** The events of the processor batches this batch has taken in (several when carried over, see WriteBehind). */
-    private int events;
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
     private final Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
 
@@ -63,34 +59,6 @@ public final class ProjectionBatch {
         this.mongo = mongo;
         this.group = group;
         this.messages = messages;
-        this.events = messages.size();
-    }
-
-    /**
-     * Goes on with the processor's next batch ({@link WriteBehind}): its documents as this batch left them, its read
-     * ahead and plan made anew for these messages.
-     */
-    void next(List<? extends Message<?>> messages) {
-        this.messages = messages;
-        this.events += messages.size();
-        prefetched.clear();
-        planned = null;
-    }
-
-    /** The tracking token of the last event this batch has taken in; null when none is tracked. */
-    TrackingToken last() {
-        return messages.isEmpty() || !(messages.get(messages.size() - 1) instanceof TrackedEventMessage<?> tracked)
-                ? null : tracked.trackingToken();
-    }
-
-    /** The events this batch has taken in. */
-    int events() {
-        return events;
-    }
-
-    /** The documents this batch holds, read or changed. */
-    int documents() {
-        return read.values().stream().mapToInt(Map::size).sum();
     }
 
     /**

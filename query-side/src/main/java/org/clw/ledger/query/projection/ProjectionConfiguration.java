@@ -3,7 +3,6 @@ package org.clw.ledger.query.projection;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -35,33 +34,25 @@ class ProjectionConfiguration {
     /**
      * Tokens claimed in the name of {@code clw.projections.node-id} (Axon's default, the JVM's {@code pid@host}, when
      * blank): a fixed name lets a restarted standalone system take its own claims back at once after a crash, instead
-     * of waiting for the dead process's claims to time out. Seen through {@link WriteBehindTokenStore}, which holds
-     * back the token of a batch carried over during a replay.
+     * of waiting for the dead process's claims to time out.
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-            @Value("${clw.projections.node-id:}") String nodeId, WriteBehind writeBehind) {
+            @Value("${clw.projections.node-id:}") String nodeId) {
         MongoTokenStore.Builder tokens = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer);
         if (!nodeId.isBlank()) {
             tokens.nodeId(nodeId);
         }
-        return new WriteBehindTokenStore(tokens.build(), writeBehind);
+        return tokens.build();
     }
 
     @Bean
-    WriteBehind writeBehind() {
-        return new WriteBehind();
-    }
-
-    @Bean
-    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners,
-            WriteBehind writeBehind) {
+    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName,
-                        listeners, writeBehind, () -> config.eventProcessingConfiguration()
-                                .eventProcessor(processorName, StreamingEventProcessor.class)))
+                        listeners))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }
