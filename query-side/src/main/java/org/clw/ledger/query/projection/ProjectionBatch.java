@@ -1,12 +1,15 @@
 package org.clw.ledger.query.projection;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.Message;
 import org.bson.Document;
@@ -48,7 +51,7 @@ public final class ProjectionBatch {
     private final String group;
     private final List<? extends Message<?>> messages;
     private final Set<String> prefetched = new java.util.HashSet<>();
-    private boolean planned;
+    private Object planned;
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
     private final Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
 
@@ -60,60 +63,71 @@ public final class ProjectionBatch {
 
     /**
      * A document keyed by referral id. On the first call for a collection, every case the batch's events are about
-     * is read in one query: a round trip per document would cost more than all the rest of the projection's work.
+     * is read in a few queries: a round trip per document would cost more than all the rest of the projection's work.
      */
     public <D> Optional<D> findCase(String collection, String referralId, Class<D> type) {
         Map<String, Optional<Object>> known = read.computeIfAbsent(collection, name -> new HashMap<>());
         if (prefetched.add(collection)) {
-            Set<String> ids = messages.stream()
+            readAll(collection, type, messages.stream()
                     .map(Message::getPayload)
                     .filter(CaseEvent.class::isInstance)
                     .map(event -> ((CaseEvent) event).referralId().value())
                     .filter(id -> !known.containsKey(id))
-                    .collect(Collectors.toSet());
-            ids.forEach(id -> known.put(id, Optional.empty()));
-            mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection)
-                    .forEach(document -> known.put(idOf(document), Optional.of(document)));
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
         return find(collection, referralId, type);
     }
 
     /**
-     * Once per batch: reads the documents that the batch's events will change, as {@code plan} foresees them from
-     * the batch's messages, in a few queries per collection instead of one round trip each. Only a read-ahead: what
+     * Once per batch: plans the batch from its messages ({@code plan}), and reads the documents that the plan's
+     * writes will change, in a few queries per collection instead of one round trip each. Only a read-ahead: what
      * the plan misses, or fails to read, is read when an event needs it, and nothing planned is written.
+     *
+     * @param writes the staged writes of a plan, whose documents are read ahead
+     * @return the batch's plan, made on the first call only
      */
-    public void readAhead(java.util.function.Function<List<? extends Message<?>>, Staged> plan) {
-        if (planned) {
-            return;
+    @SuppressWarnings("unchecked")
+    public <P> P readAhead(Function<List<? extends Message<?>>, P> plan, Function<P, Collection<Staged>> writes) {
+        if (planned != null) {
+            return (P) planned;
         }
-        planned = true;
+        P made = plan.apply(messages);
+        planned = made;
         Map<String, Map<String, Class<?>>> wanted = new LinkedHashMap<>();
-        for (Object write : plan.apply(messages).writes) {
-            if (write instanceof Staged.Update<?> update && !read.computeIfAbsent(update.collection(),
-                    name -> new HashMap<>()).containsKey(update.id())) {
-                wanted.computeIfAbsent(update.collection(), name -> new LinkedHashMap<>())
-                        .put(update.id(), update.type());
+        for (Staged staged : writes.apply(made)) {
+            for (Object write : staged.writes) {
+                if (write instanceof Staged.Update<?> update && !read.computeIfAbsent(update.collection(),
+                        name -> new HashMap<>()).containsKey(update.id())) {
+                    wanted.computeIfAbsent(update.collection(), name -> new LinkedHashMap<>())
+                            .put(update.id(), update.type());
+                }
             }
         }
         wanted.forEach((collection, ids) -> {
-            Class<?> type = ids.values().iterator().next();
-            List<String> all = new ArrayList<>(ids.keySet());
-            Map<String, Optional<Object>> found = new HashMap<>();
-            all.forEach(id -> found.put(id, Optional.empty()));
             try {
-                // In slices: the embedded server answers a find in one reply, however large its documents.
-                for (int from = 0; from < all.size(); from += READ_AHEAD_SLICE) {
-                    mongo.find(Query.query(Criteria.where("_id").in(all.subList(from,
-                                    Math.min(all.size(), from + READ_AHEAD_SLICE)))), type, collection)
-                            .forEach(document -> found.put(idOf(document), Optional.of(document)));
-                }
+                readAll(collection, ids.values().iterator().next(), ids.keySet());
             } catch (RuntimeException unread) {
                 // Not this event's failure: each document is read when an event needs it, and fails that event.
-                return;
             }
-            read.get(collection).putAll(found);
         });
+        return made;
+    }
+
+    /**
+     * Reads these documents of a collection in queries of {@link #READ_AHEAD_SLICE} (the embedded server answers a
+     * find in one reply, however large its documents); those not found are known to be absent. Nothing is known if
+     * a query fails.
+     */
+    private void readAll(String collection, Class<?> type, Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        Map<String, Optional<Object>> found = new HashMap<>();
+        all.forEach(id -> found.put(id, Optional.empty()));
+        for (int from = 0; from < all.size(); from += READ_AHEAD_SLICE) {
+            mongo.find(Query.query(Criteria.where("_id").in(all.subList(from,
+                            Math.min(all.size(), from + READ_AHEAD_SLICE)))), type, collection)
+                    .forEach(document -> found.put(idOf(document), Optional.of(document)));
+        }
+        read.computeIfAbsent(collection, name -> new HashMap<>()).putAll(found);
     }
 
     /** The document as this batch sees it: its own committed change, or what the store holds. */

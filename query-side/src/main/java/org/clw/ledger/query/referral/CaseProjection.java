@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.clw.ledger.events.CaseEvent;
@@ -44,10 +45,19 @@ class CaseProjection {
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, TrackingToken token, EventMessage<?> message,
             ProjectionBatch batch) {
-        batch.readAhead(messages -> plan(messages, batch));
+        FoldPlan plan = batch.readAhead(messages -> plan(messages, batch), FoldPlan::writes);
         String id = event.referralId().value();
         CaseSummary stored = batch.findCase(CaseSummary.COLLECTION, id, CaseSummary.class).orElse(null);
         CaseState before = stored == null ? CaseState.none() : stored.state();
+        PlannedChange planned = plan.of(message.getIdentifier(), before);
+        if (planned != null) {
+            // Folded once: the plan's change and its views' writes are this event's.
+            Staged writes = planned.writes();
+            writes.replace(CaseSummary.COLLECTION, id, CaseSummary.of(planned.change().after(), stored,
+                    planned.change().position()));
+            batch.commit(writes);
+            return;
+        }
         before.next(event, sequence).ifPresent(after -> {
             long position = Positions.of(token);
             CaseChange change = new CaseChange(before, after, sequence, position, message);
@@ -59,11 +69,13 @@ class CaseProjection {
     }
 
     /**
-     * What the views will stage for the batch's case events, folded ahead from the cases as stored: the documents to
-     * read ahead. An event that cannot be folded ends its case's plan; handling it for real decides what happens.
+     * The batch's case events folded ahead from the cases as stored, each with what the views stage for it: the
+     * documents to read ahead, and the fold and writes that handling each event reuses. An event that cannot be
+     * folded ends its case's plan; handling it for real decides what happens. An event that changes nothing (a
+     * re-delivery) has no plan, and handling it folds it again, to the same nothing.
      */
-    private Staged plan(List<? extends Message<?>> messages, ProjectionBatch batch) {
-        Staged planned = batch.stage();
+    private FoldPlan plan(List<? extends Message<?>> messages, ProjectionBatch batch) {
+        FoldPlan plan = new FoldPlan();
         Map<String, CaseState> states = new HashMap<>();
         Set<String> unplanned = new HashSet<>();
         for (Message<?> message : messages) {
@@ -74,8 +86,13 @@ class CaseProjection {
                     CaseState before = states.computeIfAbsent(id, key -> batch.findCase(CaseSummary.COLLECTION, key,
                             CaseSummary.class).map(CaseSummary::state).orElse(CaseState.none()));
                     before.next(event, stored.getSequenceNumber()).ifPresent(after -> {
-                        CaseChange change = new CaseChange(before, after, stored.getSequenceNumber(), -1, stored);
-                        views.forEach(view -> view.apply(change, planned));
+                        long position = message instanceof TrackedEventMessage<?> tracked
+                                ? Positions.of(tracked.trackingToken()) : -1;
+                        CaseChange change = new CaseChange(before, after, stored.getSequenceNumber(), position,
+                                stored);
+                        Staged writes = batch.stage();
+                        views.forEach(view -> view.apply(change, writes));
+                        plan.add(stored.getIdentifier(), new PlannedChange(change, writes));
                         states.put(id, after);
                     });
                 } catch (RuntimeException notFoldable) {
@@ -83,7 +100,7 @@ class CaseProjection {
                 }
             }
         }
-        return planned;
+        return plan;
     }
 
     @ResetHandler

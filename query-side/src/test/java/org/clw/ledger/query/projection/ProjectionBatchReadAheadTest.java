@@ -64,11 +64,11 @@ class ProjectionBatchReadAheadTest {
             IntStream.range(0, 500).forEach(day -> planned.update("counts", "D" + day, CountBucket.class,
                     () -> CountBucket.of("D" + day, null), bucket -> bucket.add(Map.of(COUNTER, 100L), day)));
             return planned;
-        });
+        }, planned -> List.of(planned));
         int readAhead = finds.get();
         batch.readAhead(messages -> {
             throw new AssertionError("read ahead once per batch");
-        });
+        }, planned -> List.of());
 
         assertThat(readAhead).isEqualTo(3);
         assertThat(batch.find("counts", "D7", CountBucket.class)).hasValueSatisfying(
@@ -87,7 +87,7 @@ class ProjectionBatchReadAheadTest {
             Staged planned = batch.stage();
             planned.update("programme", "first-day", org.bson.Document.class, org.bson.Document::new, day -> true);
             return planned;
-        });
+        }, planned -> List.of(planned));
 
         assertThat(batch.find("programme", "first-day", org.bson.Document.class)).hasValueSatisfying(
                 day -> assertThat(day).containsEntry("day", "2026-01-05"));
