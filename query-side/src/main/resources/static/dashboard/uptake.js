@@ -67,8 +67,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = $("#uptake-form");
   UPTAKE_AREAS.forEach(area => form.hscp.add(new Option(uptakeLabel(area), area)));
   // The last twelve months, this one included, in the programme's time zone.
-  const [year, month] = new Intl.DateTimeFormat("en-CA", {timeZone: "Europe/London", year: "numeric",
-    month: "2-digit"}).format(new Date()).split("-").map(Number);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London", year: "numeric",
+    month: "numeric"}).formatToParts(new Date()).map(part => [part.type, part.value]));
+  const year = Number(parts.year);
+  const month = Number(parts.month);
   const first = new Date(Date.UTC(year, month - 12, 1));
   form.to.value = `${year}-${String(month).padStart(2, "0")}`;
   form.from.value = `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, "0")}`;
