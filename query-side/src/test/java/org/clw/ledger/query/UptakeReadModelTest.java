@@ -222,7 +222,7 @@ class UptakeReadModelTest {
                 "from,to,hscp,service_id,service_name,organisation_id,organisation_name,made,outcomes_recorded,"
                         + "taken_up,not_taken_up,uptake_rate,needs",
                 "2026-03,2026-03,all,svc-debt,Debt clinic,org-advice,Eastfield Advice,2,2,2,0,1.0,"
-                        + "DEBT=1;FINANCES_BENEFITS=1",
+                        + "FINANCES_BENEFITS=1;DEBT=1",
                 "2026-03,2026-03,all,svc-lunch,Friday lunch,org-lunch,Lunch Club,2,2,1,1,0.5,"
                         + "LONELINESS_ISOLATION=2",
                 "2026-03,2026-03,all,all,,,,4,4,3,1,0.75,");
