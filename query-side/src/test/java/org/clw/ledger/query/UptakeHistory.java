@@ -37,24 +37,24 @@ import org.clw.ledger.events.setting.SettingRegistered;
 import org.clw.ledger.events.setting.SettingType;
 
 /**
- * Onward referrals to the community directory and outside it, in March and April 2026, with the uptake figures worked
+ * Onward referrals to the community directory and outside it, in February and March 2026, with the uptake figures worked
  * out by hand. Settings: gp-40001 and gp-40003 in Glasgow City, gp-40002 in East Dunbartonshire (the demo manager
  * manages gp-40001 and gp-40002, not gp-40003). Directory: Eastfield Advice offers "Debt clinic" (svc-debt) and
  * "Benefits helpline" (svc-benefits); Lunch Club offers "Friday lunch" (svc-lunch).
  * <pre>
  * case setting   onward  made   to                      need                  outcome (recorded)
  * U1   gp-40001  O1      03-02  svc-debt                DEBT                  TAKEN_UP (03-20)
- *                O2      03-03  svc-lunch               LONELINESS_ISOLATION  NOT_TAKEN_UP (04-02: counts in March)
+ *                O2      03-03  svc-lunch               LONELINESS_ISOLATION  NOT_TAKEN_UP (03-25)
  *                O3      03-04  outside the directory   HOUSING               TAKEN_UP (03-10)
- * U2   gp-40003  O1      03-05  svc-debt                FINANCES_BENEFITS     NOT_TAKEN_UP (03-12), then TAKEN_UP (03-15)
- *                O2      04-01  svc-benefits            DEBT                  none
+ * U2   gp-40003  O2      02-20  svc-benefits            DEBT                  none
+ *                O1      03-05  svc-debt                FINANCES_BENEFITS     NOT_TAKEN_UP (03-12), then TAKEN_UP (03-15)
  * U3   gp-40002  O1      03-06  svc-lunch               LONELINESS_ISOLATION  TAKEN_UP (03-09)
  *                O2      03-07  outside the directory   FOOD_INSECURITY       none
  * </pre>
  * March, the whole programme: Debt clinic 2 made, 2 outcomes, 2 taken up (DEBT 1, FINANCES_BENEFITS 1); Friday
  * lunch 2 made, 2 outcomes, 1 taken up, 1 not (LONELINESS_ISOLATION 2); total 4, 4, 3, 1, uptake 0.75. Eastfield
  * Advice as Debt clinic; Lunch Club as Friday lunch. Gaps: Glasgow City HOUSING 1 made, 1 taken up; East
- * Dunbartonshire FOOD_INSECURITY 1 made, no outcome. April adds Benefits helpline: 1 made, no outcome.
+ * Dunbartonshire FOOD_INSECURITY 1 made, no outcome. February has Benefits helpline: 1 made, no outcome.
  */
 public final class UptakeHistory {
 
@@ -90,26 +90,26 @@ public final class UptakeHistory {
 
         ReferralId u1 = new ReferralId("U1");
         append(store, "Referral", "U1", 0, received(u1, 1, GLASGOW_MANAGED),
-                new ReferralAccepted(u1, at("03-01T10:00")),
+                new ReferralAccepted(u1, at("02-01T10:00")),
                 toService(u1, "O1", "svc-debt", advice, Need.DEBT, "03-02T10:00"),
                 toService(u1, "O2", "svc-lunch", lunch, Need.LONELINESS_ISOLATION, "03-03T10:00"),
                 OnwardReferralMade.outsideDirectory(u1, new OnwardReferralId("O3"), new SealedText("c2VhbGVk"),
                         Need.HOUSING, OnwardReferralKind.SIGNPOST, at("03-04T10:00")),
                 outcome(u1, "O3", OnwardReferralOutcome.TAKEN_UP, "03-10T10:00"),
                 outcome(u1, "O1", OnwardReferralOutcome.TAKEN_UP, "03-20T10:00"),
-                outcome(u1, "O2", OnwardReferralOutcome.NOT_TAKEN_UP, "04-02T10:00"));
+                outcome(u1, "O2", OnwardReferralOutcome.NOT_TAKEN_UP, "03-25T10:00"));
 
         ReferralId u2 = new ReferralId("U2");
         append(store, "Referral", "U2", 0, received(u2, 2, GLASGOW_OTHER),
-                new ReferralAccepted(u2, at("03-01T10:00")),
+                new ReferralAccepted(u2, at("02-01T10:00")),
+                toService(u2, "O2", "svc-benefits", advice, Need.DEBT, "02-20T10:00"),
                 toService(u2, "O1", "svc-debt", advice, Need.FINANCES_BENEFITS, "03-05T10:00"),
                 outcome(u2, "O1", OnwardReferralOutcome.NOT_TAKEN_UP, "03-12T10:00"),
-                outcome(u2, "O1", OnwardReferralOutcome.TAKEN_UP, "03-15T10:00"),
-                toService(u2, "O2", "svc-benefits", advice, Need.DEBT, "04-01T10:00"));
+                outcome(u2, "O1", OnwardReferralOutcome.TAKEN_UP, "03-15T10:00"));
 
         ReferralId u3 = new ReferralId("U3");
         append(store, "Referral", "U3", 0, received(u3, 3, EAST_DUNBARTONSHIRE),
-                new ReferralAccepted(u3, at("03-01T10:00")),
+                new ReferralAccepted(u3, at("02-01T10:00")),
                 toService(u3, "O1", "svc-lunch", lunch, Need.LONELINESS_ISOLATION, "03-06T10:00"),
                 outcome(u3, "O1", OnwardReferralOutcome.TAKEN_UP, "03-09T10:00"),
                 OnwardReferralMade.outsideDirectory(u3, new OnwardReferralId("O2"), new SealedText("c2VhbGVk"),
@@ -135,7 +135,7 @@ public final class UptakeHistory {
 
     private static ReferralReceived received(ReferralId id, int person, String setting) {
         return new ReferralReceived(id, ParticipantId.ofNumber(person), new SettingId(setting), Set.of(Need.DEBT),
-                Need.DEBT, ReferralRoute.GP, true, at("03-01T09:00"));
+                Need.DEBT, ReferralRoute.GP, true, at("02-01T09:00"));
     }
 
     private static OnwardReferralMade toService(ReferralId id, String onward, String service,

@@ -95,8 +95,8 @@ class UptakeReadModelTest {
     }
 
     @Test
-    void a_longer_period_adds_the_later_months_referrals_without_outcomes_and_pages() throws Exception {
-        query("/api/uptake/services?from=2026-03&to=2026-04&size=1&page=0", "admin")
+    void a_longer_period_adds_the_earlier_months_referrals_without_outcomes_and_pages() throws Exception {
+        query("/api/uptake/services?from=2026-02&to=2026-03&size=1&page=0", "admin")
                 .andExpect(jsonPath("$.rows.items[*].serviceId", contains("svc-benefits")))
                 .andExpect(jsonPath("$.rows.items[0].figures.made").value(1))
                 .andExpect(jsonPath("$.rows.items[0].figures.outcomesRecorded").value(0))
@@ -105,7 +105,7 @@ class UptakeReadModelTest {
                 .andExpect(jsonPath("$.rows.totalPages").value(3))
                 .andExpect(jsonPath("$.total.made").value(5))
                 .andExpect(jsonPath("$.total.outcomesRecorded").value(4));
-        query("/api/uptake/services?from=2026-04&to=2026-04", "admin")
+        query("/api/uptake/services?from=2026-02&to=2026-02", "admin")
                 .andExpect(jsonPath("$.rows.items[*].serviceId", contains("svc-benefits")))
                 .andExpect(jsonPath("$.total.made").value(1));
     }
@@ -206,7 +206,7 @@ class UptakeReadModelTest {
         invalid("/api/uptake/services?from=2026-03&to=March", "to");
         invalid("/api/uptake/services?from=2026-04&to=2026-03", "from");
         invalid("/api/uptake/gaps?from=2020-01&to=2026-03", "to");
-        invalid("/api/uptake/services?from=2026-03&to=9999-12", "to");
+        invalid("/api/uptake/services?from=2026-03&to=2026-04", "to");
         invalid("/api/uptake/services?from=2025-01&to=2025-02", "to");
         invalid("/api/uptake/services?" + MARCH + "&size=201", "size");
         invalid("/api/uptake/services?" + MARCH + "&page=-1", "page");
@@ -245,6 +245,8 @@ class UptakeReadModelTest {
         assertThat(rows.get(0)).endsWith(",correlation_pseudonym,service_id,organisation_id");
         assertThat(rows).filteredOn(row -> row.startsWith("U1,2,")).singleElement().asString()
                 .startsWith("U1,2,OnwardReferralMade,2026-03-02T10:00:00Z,").endsWith(",svc-debt,org-advice");
+        assertThat(rows).filteredOn(row -> row.startsWith("U2,2,")).singleElement().asString()
+                .startsWith("U2,2,OnwardReferralMade,2026-02-20T10:00:00Z,").endsWith(",svc-benefits,org-advice");
         assertThat(rows).filteredOn(row -> row.startsWith("U1,4,")).singleElement().asString()
                 .startsWith("U1,4,OnwardReferralMade,").endsWith(",,");
     }
