@@ -109,6 +109,9 @@ class SecurityConfiguration {
                         // The community directory: kept by managers (their areas) and admins, read by every role.
                         .requestMatchers(HttpMethod.POST, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
+                        // What people take up: managers (their areas), evaluators (under disclosure control), admins.
+                        .requestMatchers(HttpMethod.GET, "/api/uptake", "/api/uptake/**").hasAnyRole(
+                                Role.SERVICE_MANAGER.name(), Role.EVALUATOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/participants/*/erasure").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/participants", "/api/participants/**",
                                 "/api/referrals", "/api/referrals/**").hasAnyRole(CASE_WORKERS)

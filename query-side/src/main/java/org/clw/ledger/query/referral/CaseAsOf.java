@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
+import org.clw.ledger.query.directory.DirectoryNames;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +24,13 @@ class CaseAsOf {
     private final EventStore eventStore;
     private final MongoOperations mongo;
     private final PersonalDetailsCipher cipher;
+    private final DirectoryNames directory;
 
-    CaseAsOf(EventStore eventStore, MongoOperations mongo, PersonalDetailsCipher cipher) {
+    CaseAsOf(EventStore eventStore, MongoOperations mongo, PersonalDetailsCipher cipher, DirectoryNames directory) {
         this.eventStore = eventStore;
         this.mongo = mongo;
         this.cipher = cipher;
+        this.directory = directory;
     }
 
     Optional<CaseBody> at(String referralId, Instant moment) {
@@ -52,6 +55,7 @@ class CaseAsOf {
             return Optional.empty();
         }
         CaseSummary live = mongo.findById(referralId, CaseSummary.class, CaseSummary.COLLECTION);
-        return Optional.of(CaseBody.of(state, live == null ? -1 : live.positionOf(state.version()), cipher));
+        return Optional.of(CaseBody.of(state, live == null ? -1 : live.positionOf(state.version()), cipher,
+                directory));
     }
 }

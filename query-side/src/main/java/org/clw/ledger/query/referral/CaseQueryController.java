@@ -13,6 +13,7 @@ import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.setting.SettingId;
 import org.clw.ledger.query.access.QueryScope;
+import org.clw.ledger.query.directory.DirectoryNames;
 import org.clw.ledger.query.web.PageOf;
 import org.springframework.data.domain.Sort;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
@@ -38,12 +39,15 @@ class CaseQueryController {
     private final CaseAsOf asOf;
     private final QueryScope scope;
     private final PersonalDetailsCipher cipher;
+    private final DirectoryNames directory;
 
-    CaseQueryController(MongoOperations mongo, CaseAsOf asOf, QueryScope scope, PersonalDetailsCipher cipher) {
+    CaseQueryController(MongoOperations mongo, CaseAsOf asOf, QueryScope scope, PersonalDetailsCipher cipher,
+            DirectoryNames directory) {
         this.mongo = mongo;
         this.asOf = asOf;
         this.scope = scope;
         this.cipher = cipher;
+        this.directory = directory;
     }
 
     /**
@@ -60,7 +64,7 @@ class CaseQueryController {
         Optional<CaseBody> summary = asOf != null ? this.asOf.at(referralId.value(), asOf)
                 : version != null ? this.asOf.atVersion(referralId.value(), version)
                 : Optional.ofNullable(mongo.findById(referralId.value(), CaseSummary.class, CaseSummary.COLLECTION))
-                        .map(c -> CaseBody.of(c, cipher));
+                        .map(c -> CaseBody.of(c, cipher, directory));
         return summary.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Unknown id " + referralId + (asOf != null || version != null ? " at that point" : "")));
     }
@@ -107,6 +111,6 @@ class CaseQueryController {
         query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip(PageOf.offset(page, size))
                 .limit(size);
         return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream()
-                .map(c -> CaseBody.of(c, cipher)).toList(), page, size, total);
+                .map(c -> CaseBody.of(c, cipher, directory)).toList(), page, size, total);
     }
 }

@@ -170,11 +170,14 @@ public final class CaseState {
         } else if (event instanceof OnwardReferralMade made) {
             onwardReferrals.add(new OnwardReferralView(made.onwardReferralId().value(),
                     made.organisation() == null ? null : made.organisation().value(),
-                    made.need(), made.kind(), ms(made.occurredAt()), null, null));
+                    made.need(), made.kind(), ms(made.occurredAt()), null, null,
+                    made.service() == null ? null : made.service().value(),
+                    made.serviceOrganisation() == null ? null : made.serviceOrganisation().value()));
         } else if (event instanceof OnwardReferralOutcomeRecorded outcome) {
             onwardReferrals.replaceAll(onward -> onward.onwardReferralId().equals(outcome.onwardReferralId().value())
                     ? new OnwardReferralView(onward.onwardReferralId(), onward.organisation(), onward.need(),
-                    onward.kind(), onward.madeAt(), outcome.outcome(), ms(outcome.occurredAt()))
+                    onward.kind(), onward.madeAt(), outcome.outcome(), ms(outcome.occurredAt()), onward.serviceId(),
+                    onward.serviceOrganisationId())
                     : onward);
         } else if (event instanceof OutcomeMeasureRecorded measure) {
             outcomeMeasures.add(new OutcomeMeasureView(measure.instrument(), measure.timepoint(), measure.score(),

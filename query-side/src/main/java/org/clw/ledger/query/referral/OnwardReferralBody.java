@@ -10,7 +10,13 @@ import org.clw.ledger.events.referral.OnwardReferralOutcome;
  *
  * @param organisation          the organisation, in clear; null when withheld
  * @param organisationWithheld  the participant has been erased, so the organisation can no longer be shown
+ * @param serviceId             the directory service referred to; null outside the directory
+ * @param serviceName           its name as the directory has it now; null outside the directory or if unknown
+ * @param serviceOrganisationId the organisation offering that service; null outside the directory
+ * @param serviceOrganisationName its name as the directory has it now; null outside the directory or if unknown
  */
 record OnwardReferralBody(String onwardReferralId, String organisation, boolean organisationWithheld, Need need,
-                          OnwardReferralKind kind, Instant madeAt, OnwardReferralOutcome outcome, Instant outcomeAt) {
+                          OnwardReferralKind kind, Instant madeAt, OnwardReferralOutcome outcome, Instant outcomeAt,
+                          String serviceId, String serviceName, String serviceOrganisationId,
+                          String serviceOrganisationName) {
 }

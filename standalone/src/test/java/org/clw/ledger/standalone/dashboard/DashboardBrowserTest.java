@@ -188,6 +188,39 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void an_admin_sees_service_uptake_and_the_gaps_as_the_api_gives_them() throws IOException {
+        logIn("admin");
+        browser.findElement(By.cssSelector("#uptake-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uptake-summary"), "outside the directory"));
+        String from = browser.findElement(By.cssSelector("#uptake-form input[name=from]")).getDomProperty("value");
+        String to = browser.findElement(By.cssSelector("#uptake-form input[name=to]")).getDomProperty("value");
+        JsonNode gaps = TestSystem.demoUser(base, "admin").get()
+                .uri("/api/uptake/gaps?from={from}&to={to}", from, to).retrieve().body(JsonNode.class);
+        JsonNode services = TestSystem.demoUser(base, "admin").get()
+                .uri("/api/uptake/services?from={from}&to={to}", from, to).retrieve().body(JsonNode.class);
+        assertThat(browser.findElement(By.id("uptake-summary")).getText())
+                .startsWith(services.path("total").path("made").asLong() + " onward referrals to "
+                        + services.path("rows").path("totalItems").asLong() + " services")
+                .contains("; " + gaps.path("total").path("made").asLong() + " outside the directory");
+        assertThat(browser.findElements(By.cssSelector("#uptake-gaps tbody tr")))
+                .hasSize(Math.max(1, gaps.path("gaps").size()));
+        assertThat(browser.findElement(By.id("uptake-withheld")).isDisplayed()).isFalse();
+        screenshot("dashboard-uptake.png");
+    }
+
+    @Test
+    void an_evaluator_sees_uptake_under_disclosure_control_and_a_links_worker_no_uptake() {
+        logIn("evaluator");
+        browser.findElement(By.cssSelector("#uptake-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uptake-withheld")));
+        assertThat(browser.findElement(By.id("uptake-withheld")).getText()).contains("withheld");
+        assertThat(browser.findElement(By.id("uptake-error")).getText()).isEmpty();
+        browser.findElement(By.id("logout")).click();
+        logIn("worker");
+        assertThat(browser.findElement(By.id("uptake")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void dates_are_in_uk_formats_whatever_the_browser_locale() {
         logIn("evaluator");
         assertThat(filter("from").getAttribute("value")).matches("01/\\d{2}/\\d{4}");
