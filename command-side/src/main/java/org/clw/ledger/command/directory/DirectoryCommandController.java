@@ -2,6 +2,7 @@ package org.clw.ledger.command.directory;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
@@ -109,7 +110,9 @@ class DirectoryCommandController {
     @PostMapping("/proposals/{proposalId}/acceptance")
     ResponseEntity<CommandAccepted> accept(@PathVariable ProposalId proposalId,
             @Valid @RequestBody ProposalAcceptanceRequest request, CommandContext context) {
-        access.checkKeeps(proposedOffer(proposalId));
+        EntryProposed proposed = lookup.proposal(proposalId).orElseThrow(
+                () -> new AggregateNotFoundException(proposalId.value(), "Unknown id " + proposalId));
+        access.checkKeeps(proposed.offer());
         if (lookup.service(request.serviceId()).isEmpty()) {
             throw new InvalidParameter("serviceId", "no service of the directory has this id; add it first");
         }
