@@ -3,7 +3,6 @@ package org.clw.ledger.command.directory;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandContext;
@@ -114,7 +113,7 @@ class DirectoryCommandController {
                 () -> new AggregateNotFoundException(proposalId.value(), "Unknown id " + proposalId));
         access.checkKeeps(proposed.offer());
         if (lookup.service(request.serviceId()).isEmpty()) {
-            throw new InvalidParameter("serviceId", "no service of the directory has this id; add it first");
+            throw new RuleViolation("Service " + request.serviceId() + " is not in the directory; add it first");
         }
         return ResponseEntity.accepted().body(commands.send(new AcceptProposal(proposalId, request.serviceId()),
                 proposalId, context));

@@ -292,8 +292,7 @@ class CommandApiTest {
         as("worker", post("/api/directory/proposals/{id}/decline", proposal), """
                 {"reason":"OTHER"}""", null).andExpect(status().isForbidden());
         as("manager", post("/api/directory/proposals/{id}/acceptance", proposal), """
-                {"serviceId":"svc-none-%s"}""".formatted(suffix), null)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("serviceId"));
+                {"serviceId":"svc-none-%s"}""".formatted(suffix), null).andExpect(status().isConflict());
         String organisation = "org-" + suffix;
         as("manager", post("/api/directory/organisations"), """
                 {"organisationId":"%s","name":"Riverside Repair Cafe (fictional)","kind":"COMMUNITY_GROUP"}"""
