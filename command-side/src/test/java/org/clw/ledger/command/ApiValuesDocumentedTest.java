@@ -16,6 +16,7 @@ import org.clw.ledger.events.appointment.CancellationParty;
 import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.appointment.CorrectionReason;
 import org.clw.ledger.events.directory.OrganisationKind;
+import org.clw.ledger.events.directory.ProposalDeclineReason;
 import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.participant.AgeBand;
@@ -61,6 +62,7 @@ class ApiValuesDocumentedTest {
         fields.put("`demographics.gender` (participant)", Gender.class);
         fields.put("`demographics.ageBand` (participant)", AgeBand.class);
         fields.put("`kind` (directory organisation)", OrganisationKind.class);
+        fields.put("`reason` (directory proposal decline)", ProposalDeclineReason.class);
         return fields;
     }
 

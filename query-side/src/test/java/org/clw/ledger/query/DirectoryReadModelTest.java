@@ -20,11 +20,17 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.clw.ledger.events.directory.EntryProposed;
 import org.clw.ledger.events.directory.OrganisationChanged;
 import org.clw.ledger.events.directory.OrganisationId;
 import org.clw.ledger.events.directory.OrganisationKind;
 import org.clw.ledger.events.directory.OrganisationProfile;
 import org.clw.ledger.events.directory.OrganisationRegistered;
+import org.clw.ledger.events.directory.ProposalAccepted;
+import org.clw.ledger.events.directory.ProposalDeclineReason;
+import org.clw.ledger.events.directory.ProposalDeclined;
+import org.clw.ledger.events.directory.ProposalId;
 import org.clw.ledger.events.directory.ServiceAdded;
 import org.clw.ledger.events.directory.ServiceChanged;
 import org.clw.ledger.events.directory.ServiceId;
@@ -34,6 +40,9 @@ import org.clw.ledger.events.directory.ServiceWithdrawn;
 import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.setting.Hscp;
+import org.clw.ledger.events.setting.SettingId;
+import org.clw.ledger.events.setting.SettingRegistered;
+import org.clw.ledger.events.setting.SettingType;
 import org.clw.ledger.query.projection.ProjectionProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +68,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryReadModelTest {
 
-    static final List<String> COLLECTIONS = List.of("directory_organisations", "directory_services");
+    static final List<String> COLLECTIONS = List.of("directory_organisations", "directory_services",
+            "directory_proposals");
     static final Instant T0 = Instant.parse("2026-02-01T09:00:00Z");
     static final OrganisationId ADVICE = new OrganisationId("org-advice");
     static final OrganisationId LUNCH = new OrganisationId("org-lunch");
@@ -110,8 +120,53 @@ class DirectoryReadModelTest {
                         Set.of(Hscp.WEST_DUNBARTONSHIRE), false, Set.of(OnwardReferralKind.ACCOMPANIED)), T0),
                 new ServiceWithdrawn(new ServiceId("svc-lunch"), LUNCH, T0.plusSeconds(400)),
                 new ServiceReopened(new ServiceId("svc-lunch"), LUNCH, T0.plusSeconds(500)));
+        // The manager manages gp-40001, in Glasgow; proposals by the worker, the manager and others.
+        InMemoryEvents.append(events, "Setting", "gp-40001", 0, new SettingRegistered(new SettingId("gp-40001"),
+                "Test practice", SettingType.GP_PRACTICE, Hscp.GLASGOW_CITY, "40001", true, T0));
+        proposal(events, "prop-a", "worker", Set.of(Hscp.GLASGOW_CITY), T0.plusSeconds(10));
+        proposal(events, "prop-b", "someone", Set.of(Hscp.WEST_DUNBARTONSHIRE), T0.plusSeconds(20),
+                new ProposalDeclined(new ProposalId("prop-b"), ProposalDeclineReason.ALREADY_IN_DIRECTORY,
+                        T0.plusSeconds(600)));
+        proposal(events, "prop-c", "someone", Set.of(Hscp.GLASGOW_CITY), T0.plusSeconds(30),
+                new ProposalAccepted(new ProposalId("prop-c"), new ServiceId("svc-debt"), T0.plusSeconds(700)));
+        proposal(events, "prop-d", "manager", Set.of(), T0.plusSeconds(40));
         eventStore.publish(events);
         InMemoryEvents.awaitCaughtUp(progress, processing);
+    }
+
+    /** A proposal by a login (its audit metadata's actor), and what became of it. */
+    private static void proposal(List<DomainEventMessage<?>> events, String id, String actor, Set<Hscp> areas,
+            Instant at, Object... decisions) {
+        events.add(new GenericDomainEventMessage<>("Proposal", id, 0, new EntryProposed(new ProposalId(id),
+                "Repair Cafe " + id, new ServiceOffer("Repair cafe", "Fix things together",
+                Set.of(Need.LONELINESS_ISOLATION), areas, areas.isEmpty(), SIGNPOST), at),
+                Map.of("actorId", actor, "actorRole", "LINKS_WORKER")));
+        InMemoryEvents.append(events, "Proposal", id, 1, decisions);
+    }
+
+    @Test
+    void whoever_proposed_sees_their_own_a_manager_those_for_their_areas_an_admin_all() throws Exception {
+        query("/api/directory/proposals", "worker")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].proposalId", contains("prop-a")))
+                .andExpect(jsonPath("$.items[0].state").value("OPEN"))
+                .andExpect(jsonPath("$.items[0].proposedBy").value("worker"));
+        query("/api/directory/proposals", "manager")
+                .andExpect(jsonPath("$.items[*].proposalId", contains("prop-a", "prop-c", "prop-d")));
+        query("/api/directory/proposals?state=OPEN", "admin")
+                .andExpect(jsonPath("$.items[*].proposalId", contains("prop-a", "prop-d")))
+                .andExpect(jsonPath("$.totalItems").value(2));
+        query("/api/directory/proposals?state=ACCEPTED", "manager")
+                .andExpect(jsonPath("$.items[*].serviceId", contains("svc-debt")));
+        query("/api/directory/proposals/prop-b", "admin")
+                .andExpect(jsonPath("$.state").value("DECLINED"))
+                .andExpect(jsonPath("$.declineReason").value("ALREADY_IN_DIRECTORY"));
+        query("/api/directory/proposals/prop-b", "worker").andExpect(status().isNotFound());
+        query("/api/directory/proposals", "evaluator").andExpect(status().isForbidden());
+        query("/api/directory/proposals", "auditor").andExpect(status().isForbidden());
+        query("/api/directory/proposals?state=MAYBE", "admin").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("state"));
+        query("/api/directory/proposals?size=201", "admin").andExpect(status().isBadRequest());
     }
 
     @Test
@@ -189,6 +244,7 @@ class DirectoryReadModelTest {
     void re_delivery_and_replay_give_the_same_documents() {
         Map<String, List<String>> before = InMemoryEvents.documents(mongo, COLLECTIONS);
         assertThat(before.get("directory_services")).hasSize(4);
+        assertThat(before.get("directory_proposals")).hasSize(4);
         for (StreamingEventProcessor processor : InMemoryEvents.streamingProcessors(processing)) {
             if (processor.getName().equals("directory")) {
                 processor.shutDown();

@@ -3,6 +3,7 @@ package org.clw.ledger.events;
 import java.time.Instant;
 import org.clw.ledger.events.CaseEvent;
 import org.clw.ledger.events.directory.OrganisationEvent;
+import org.clw.ledger.events.directory.ProposalEvent;
 import org.clw.ledger.events.directory.ServiceEvent;
 import org.clw.ledger.events.linksworker.LinksWorkerEvent;
 import org.clw.ledger.events.participant.ParticipantEvent;
@@ -13,7 +14,7 @@ import org.clw.ledger.events.setting.SettingEvent;
  * sealed, so that whatever switches over them learns of a new event at compile time or in its test.
  */
 public sealed interface LedgerEvent permits SettingEvent, LinksWorkerEvent, ParticipantEvent, CaseEvent,
-        OrganisationEvent, ServiceEvent {
+        OrganisationEvent, ServiceEvent, ProposalEvent {
 
     Instant occurredAt();
 }

@@ -26,6 +26,7 @@ public final class EventSamples {
     public static final LinksWorkerId WORKER = new LinksWorkerId("lw-7");
     public static final OrganisationId ORGANISATION = new OrganisationId("org-1");
     public static final ServiceId SERVICE = new ServiceId("svc-1");
+    public static final ProposalId PROPOSAL = new ProposalId("prop-1");
 
     private EventSamples() {
     }
@@ -81,7 +82,12 @@ public final class EventSamples {
                 new ServiceChanged(SERVICE, ORGANISATION, new ServiceOffer("Debt clinic", "Phone and drop-in",
                         Set.of(Need.DEBT), Set.of(), true, Set.of(OnwardReferralKind.REFERRAL)), AT),
                 new ServiceWithdrawn(SERVICE, ORGANISATION, AT),
-                new ServiceReopened(SERVICE, ORGANISATION, AT));
+                new ServiceReopened(SERVICE, ORGANISATION, AT),
+                new EntryProposed(PROPOSAL, "Riverside Repair Cafe (fictional)", new ServiceOffer("Repair cafe",
+                        "Fix household items together, free", Set.of(Need.LONELINESS_ISOLATION), Set.of(),
+                        true, Set.of(OnwardReferralKind.SIGNPOST)), AT),
+                new ProposalAccepted(PROPOSAL, SERVICE, AT),
+                new ProposalDeclined(PROPOSAL, ProposalDeclineReason.ALREADY_IN_DIRECTORY, AT));
     }
 
 

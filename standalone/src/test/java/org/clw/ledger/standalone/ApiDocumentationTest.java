@@ -93,7 +93,8 @@ class ApiDocumentationTest {
     void every_example_body_is_a_valid_request() {
         Map<String, String> ids = Map.of("{referralId}", "ref-1", "{participantId}", "P000001", "{workerId}", "lw-001",
                 "{settingId}", "gp-40001", "{appointmentId}", "first", "{onwardReferralId}", "onw-1",
-                "{organisationId}", "org-eastfield-advice", "{serviceId}", "svc-eastfield-debt-clinic");
+                "{organisationId}", "org-eastfield-advice", "{serviceId}", "svc-eastfield-debt-clinic",
+                "{proposalId}", "prop-repair-cafe");
         RestClient admin = TestSystem.demoUser(base, "admin");
         List<String> sent = new ArrayList<>();
         description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {

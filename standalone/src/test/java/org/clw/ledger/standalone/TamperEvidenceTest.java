@@ -89,7 +89,7 @@ class TamperEvidenceTest {
         commands.sendAndWait(new AllocateLinksWorker(id, WORKER, false));
         commands.sendAndWait(new BookAppointment(id, new AppointmentId("a1"),
                 Instant.now().plus(7, ChronoUnit.DAYS), 30, AppointmentMode.PHONE));
-        commands.sendAndWait(new RecordOnwardReferral(id, new OnwardReferralId("o1"), SealedText.sealed("c2VhbGVk"),
+        commands.sendAndWait(RecordOnwardReferral.outsideDirectory(id, new OnwardReferralId("o1"), SealedText.sealed("c2VhbGVk"),
                 Need.DEBT, OnwardReferralKind.REFERRAL));
         commands.sendAndWait(new CloseCase(id, ClosureReason.REFERRED_ON, null));
         return id.value();

@@ -106,7 +106,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",
                                 "/api/links-workers", "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/links-workers/**").hasAnyRole(REGISTRY_KEEPERS)
-                        // The community directory: kept by managers (their areas) and admins, read by every role.
+                        // The community directory: kept by managers (their areas) and admins, read by every role;
+                        // whoever refers people on may propose a new entry.
+                        .requestMatchers(HttpMethod.POST, "/api/directory/proposals").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/directory/proposals", "/api/directory/proposals/**")
+                        .hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
                         .requestMatchers(HttpMethod.PUT, "/api/directory/**").hasAnyRole(REGISTRY_KEEPERS)
                         // What people take up: managers (their areas), evaluators (under disclosure control), admins.

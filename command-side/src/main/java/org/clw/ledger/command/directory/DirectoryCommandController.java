@@ -2,12 +2,15 @@ package org.clw.ledger.command.directory;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.web.CommandAccepted;
 import org.clw.ledger.command.web.CommandContext;
 import org.clw.ledger.command.web.CommandDispatcher;
 import org.clw.ledger.command.web.NewIds;
+import org.clw.ledger.events.directory.EntryProposed;
 import org.clw.ledger.events.directory.OrganisationId;
+import org.clw.ledger.events.directory.ProposalId;
 import org.clw.ledger.events.directory.ServiceId;
 import org.clw.ledger.events.directory.ServiceOffer;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +94,42 @@ class DirectoryCommandController {
     ResponseEntity<CommandAccepted> reopen(@PathVariable ServiceId serviceId, CommandContext context) {
         access.checkKeeps(currentOffer(serviceId));
         return ResponseEntity.accepted().body(commands.send(new ReopenService(serviceId), serviceId, context));
+    }
+
+    /** Any role that refers people on may propose a service not yet in the directory (README, "Proposals"). */
+    @PostMapping("/proposals")
+    ResponseEntity<CommandAccepted> propose(@Valid @RequestBody ProposalRequest request, CommandContext context) {
+        ProposalId id = request.proposalId() != null ? request.proposalId() : new ProposalId(NewIds.next("prop"));
+        CommandAccepted accepted = commands.send(new ProposeEntry(id, request.organisationName(), request.offer()),
+                id, context);
+        return ResponseEntity.created(URI.create("/api/directory/proposals/" + id)).body(accepted);
+    }
+
+    /** Whoever would keep the proposed service (a manager of its areas, an admin) accepts it, once it is added. */
+    @PostMapping("/proposals/{proposalId}/acceptance")
+    ResponseEntity<CommandAccepted> accept(@PathVariable ProposalId proposalId,
+            @Valid @RequestBody ProposalAcceptanceRequest request, CommandContext context) {
+        EntryProposed proposed = lookup.proposal(proposalId).orElseThrow(
+                () -> new AggregateNotFoundException(proposalId.value(), "Unknown id " + proposalId));
+        access.checkKeeps(proposed.offer());
+        if (lookup.service(request.serviceId()).isEmpty()) {
+            throw new RuleViolation("Service " + request.serviceId() + " is not in the directory; add it first");
+        }
+        return ResponseEntity.accepted().body(commands.send(new AcceptProposal(proposalId, request.serviceId()),
+                proposalId, context));
+    }
+
+    @PostMapping("/proposals/{proposalId}/decline")
+    ResponseEntity<CommandAccepted> decline(@PathVariable ProposalId proposalId,
+            @Valid @RequestBody ProposalDeclineRequest request, CommandContext context) {
+        access.checkKeeps(proposedOffer(proposalId));
+        return ResponseEntity.accepted().body(commands.send(new DeclineProposal(proposalId, request.reason()),
+                proposalId, context));
+    }
+
+    /** Null for an unknown proposal, which the command then answers with 404. */
+    private ServiceOffer proposedOffer(ProposalId proposalId) {
+        return lookup.proposal(proposalId).map(EntryProposed::offer).orElse(null);
     }
 
     /** Null for an unknown service, which the command then answers with 404. */

@@ -5,10 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.clw.ledger.events.directory.EntryProposed;
 import org.clw.ledger.events.directory.OrganisationChanged;
 import org.clw.ledger.events.directory.OrganisationId;
 import org.clw.ledger.events.directory.OrganisationProfile;
 import org.clw.ledger.events.directory.OrganisationRegistered;
+import org.clw.ledger.events.directory.ProposalId;
 import org.clw.ledger.events.directory.ServiceAdded;
 import org.clw.ledger.events.directory.ServiceChanged;
 import org.clw.ledger.events.directory.ServiceId;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * registry table (and no backfill of one) is needed.
  */
 @Component
-class DirectoryLookup {
+class DirectoryLookup implements ServiceDirectory {
 
     private final EventStore events;
 
@@ -39,10 +41,7 @@ class DirectoryLookup {
         Set<Hscp> areas = EnumSet.noneOf(Hscp.class);
         for (String setting : settings) {
             try {
-                first(new SettingId(setting).value())
-                        .filter(SettingRegistered.class::isInstance)
-                        .map(registered -> ((SettingRegistered) registered).hscp())
-                        .ifPresent(areas::add);
+                areaOf(new SettingId(setting)).ifPresent(areas::add);
             } catch (IllegalArgumentException notASettingId) {
                 // A login's configured setting that is no valid id manages nothing.
             }
@@ -65,8 +64,15 @@ class DirectoryLookup {
         return Optional.ofNullable(profile);
     }
 
-    /** The service as it now stands; empty when none is in the directory under this id. */
-    Optional<ServiceEntry> service(ServiceId serviceId) {
+    @Override
+    public Optional<Hscp> areaOf(SettingId settingId) {
+        return first(settingId.value())
+                .filter(SettingRegistered.class::isInstance)
+                .map(registered -> ((SettingRegistered) registered).hscp());
+    }
+
+    @Override
+    public Optional<ServiceEntry> service(ServiceId serviceId) {
         ServiceEntry entry = null;
         for (Object event : stream(serviceId.value())) {
             if (event instanceof ServiceAdded added) {
@@ -82,6 +88,11 @@ class DirectoryLookup {
             }
         }
         return Optional.ofNullable(entry);
+    }
+
+    /** What was proposed; empty when no proposal has this id. */
+    Optional<EntryProposed> proposal(ProposalId proposalId) {
+        return first(proposalId.value()).filter(EntryProposed.class::isInstance).map(EntryProposed.class::cast);
     }
 
     private Optional<Object> first(String aggregateId) {

@@ -35,10 +35,20 @@ final class DirectoryRules {
     }
 
     static void check(ServiceOffer offer) {
+        check(offer, "name");
+    }
+
+    /** A proposed entry: the organisation's name and the service it offers, named as the proposal request names them. */
+    static void checkProposal(String organisationName, ServiceOffer offer) {
+        requireName("organisationName", organisationName);
+        check(offer, "serviceName");
+    }
+
+    private static void check(ServiceOffer offer, String nameField) {
         if (offer == null) {
-            throw new InvalidCommand("name", "a service needs a name, needs, areas and link modes");
+            throw new InvalidCommand(nameField, "a service needs a name, needs, areas and link modes");
         }
-        requireName("name", offer.name());
+        requireName(nameField, offer.name());
         if (offer.description() != null && offer.description().length() > MAX_DESCRIPTION) {
             throw new InvalidCommand("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }

@@ -4,5 +4,5 @@ import org.clw.ledger.events.directory.OrganisationId;
 import org.clw.ledger.events.directory.ServiceOffer;
 
 /** A service of the directory as it now stands, folded from its events. */
-record ServiceEntry(OrganisationId organisationId, ServiceOffer offer, boolean open) {
+public record ServiceEntry(OrganisationId organisationId, ServiceOffer offer, boolean open) {
 }

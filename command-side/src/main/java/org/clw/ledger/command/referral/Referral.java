@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,6 +17,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.clw.ledger.command.directory.ServiceDirectory;
+import org.clw.ledger.command.directory.ServiceEntry;
 import org.clw.ledger.command.domain.Creation;
 import org.clw.ledger.command.dispatch.ExpectedVersionTargetResolver;
 import org.clw.ledger.command.domain.InvalidCommand;
@@ -33,6 +36,11 @@ import org.clw.ledger.events.appointment.Attendance;
 import org.clw.ledger.events.appointment.AttendanceCorrected;
 import org.clw.ledger.events.appointment.CancellationParty;
 import org.clw.ledger.events.appointment.CancellationReason;
+import org.clw.ledger.events.directory.OrganisationId;
+import org.clw.ledger.events.directory.ServiceId;
+import org.clw.ledger.events.directory.ServiceOffer;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
 import org.clw.ledger.events.referral.CaseClosed;
 import org.clw.ledger.events.referral.CaseReopened;
@@ -217,16 +225,51 @@ class Referral {
     }
 
     @CommandHandler
-    long handle(RecordOnwardReferral command, Clock clock) {
+    long handle(RecordOnwardReferral command, ServiceDirectory directory, Clock clock) {
         requireOpen("given onward referrals");
+        if ((command.service() == null) == (command.organisation() == null)) {
+            throw new InvalidCommand("serviceId", "name either a directory service or, for something not in the"
+                    + " directory, the organisation; exactly one of the two");
+        }
         OnwardReferral existing = onwardReferrals.get(command.onwardReferralId());
         if (existing != null) {
-            Creation.requireSameAsExisting(existing.made().equals(onwardReferralAt(command,
-                    existing.made().occurredAt())), "Onward referral", command.onwardReferralId());
+            // The same referral again is harmless even if the service has changed since: it was checked when made.
+            OnwardReferralMade made = existing.made();
+            Creation.requireSameAsExisting(Objects.equals(made.service(), command.service())
+                    && Objects.equals(made.organisation(), command.organisation()) && made.need() == command.need()
+                    && made.kind() == command.kind(), "Onward referral", command.onwardReferralId());
             return getVersion();
         }
-        apply(onwardReferralAt(command, clock.instant()));
+        OrganisationId serviceOrganisation = command.service() == null ? null
+                : requireServes(directory, command.service(), command.need(), command.kind()).organisationId();
+        apply(onwardReferralAt(command, serviceOrganisation, clock.instant()));
         return getVersion();
+    }
+
+    /**
+     * A directory service takes the referral when it is open, serves the case's area (or the whole programme), offers
+     * the link mode asked and lists the need: the directory then says truthfully where people go for what.
+     */
+    private ServiceEntry requireServes(ServiceDirectory directory, ServiceId serviceId, Need need,
+            OnwardReferralKind kind) {
+        ServiceEntry service = directory.service(serviceId).orElseThrow(() -> new InvalidCommand("serviceId",
+                "no service of the community directory has this id"));
+        if (!service.open()) {
+            throw new RuleViolation("Service " + serviceId + " has been withdrawn from the directory; choose another"
+                    + " serviceId");
+        }
+        ServiceOffer offer = service.offer();
+        if (!offer.programmeWide() && directory.areaOf(receipt.settingId())
+                .filter(offer.areas()::contains).isEmpty()) {
+            throw new InvalidCommand("serviceId", "the service does not serve the area (HSCP) of the case's setting");
+        }
+        if (!offer.linkModes().contains(kind)) {
+            throw new InvalidCommand("kind", "the service takes people only as " + offer.linkModes());
+        }
+        if (!offer.needs().contains(need)) {
+            throw new InvalidCommand("need", "the service does not list this need; it serves " + offer.needs());
+        }
+        return service;
     }
 
     @CommandHandler
@@ -356,9 +399,13 @@ class Referral {
                 command.mode(), bookedAt);
     }
 
-    private OnwardReferralMade onwardReferralAt(RecordOnwardReferral command, Instant madeAt) {
-        return OnwardReferralMade.outsideDirectory(referralId, command.onwardReferralId(), command.organisation(), command.need(),
-                command.kind(), madeAt);
+    private OnwardReferralMade onwardReferralAt(RecordOnwardReferral command, OrganisationId serviceOrganisation,
+            Instant madeAt) {
+        return command.service() != null
+                ? OnwardReferralMade.toDirectoryService(referralId, command.onwardReferralId(), command.service(),
+                        serviceOrganisation, command.need(), command.kind(), madeAt)
+                : OnwardReferralMade.outsideDirectory(referralId, command.onwardReferralId(), command.organisation(),
+                        command.need(), command.kind(), madeAt);
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package org.clw.ledger.command.referral;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.clw.ledger.api.InvalidParameter;
 import org.clw.ledger.command.access.CommandScope;
 import org.clw.ledger.command.domain.RuleViolation;
 import org.clw.ledger.command.registry.Registry;
@@ -84,8 +85,19 @@ class ReferralCommandController {
             @Valid @RequestBody OnwardReferralRequest request, CommandContext context) {
         OnwardReferralId id = request.onwardReferralId() != null
                 ? request.onwardReferralId() : new OnwardReferralId(NewIds.next("onw"));
-        CommandAccepted accepted = commands.send(new RecordOnwardReferral(referralId, id, sealed(referralId, request.organisation()),
-                request.need(), request.kind()), id, context);
+        boolean freeText = request.organisation() != null;
+        if (freeText == (request.serviceId() != null)) {
+            throw new InvalidParameter(freeText ? "organisation" : "serviceId", "name either a directory service"
+                    + " (serviceId) or, for something not in the directory, the organisation; exactly one of the two");
+        }
+        if (freeText && request.organisation().isBlank()) {
+            throw new InvalidParameter("organisation", "must not be blank");
+        }
+        RecordOnwardReferral command = freeText
+                ? RecordOnwardReferral.outsideDirectory(referralId, id, sealed(referralId, request.organisation()),
+                        request.need(), request.kind())
+                : RecordOnwardReferral.toService(referralId, id, request.serviceId(), request.need(), request.kind());
+        CommandAccepted accepted = commands.send(command, id, context);
         return ResponseEntity.created(URI.create("/api/referrals/" + referralId + "/onward-referrals/" + id))
                 .body(accepted);
     }

@@ -3,9 +3,14 @@ package org.clw.ledger.command.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.clw.ledger.command.directory.ServiceDirectory;
+import org.clw.ledger.command.directory.ServiceEntry;
 import org.clw.ledger.command.domain.InvalidCommand;
 import org.clw.ledger.command.domain.NotFound;
 import org.clw.ledger.command.domain.RuleViolation;
@@ -23,6 +28,9 @@ import org.clw.ledger.events.appointment.AttendanceCorrected;
 import org.clw.ledger.events.appointment.CancellationParty;
 import org.clw.ledger.events.appointment.CancellationReason;
 import org.clw.ledger.events.appointment.CorrectionReason;
+import org.clw.ledger.events.directory.OrganisationId;
+import org.clw.ledger.events.directory.ServiceId;
+import org.clw.ledger.events.directory.ServiceOffer;
 import org.clw.ledger.events.linking.Need;
 import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.linksworker.LinksWorkerId;
@@ -48,6 +56,7 @@ import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.referral.ReferralReceived;
 import org.clw.ledger.events.referral.ReferralRoute;
 import org.clw.ledger.events.referral.ReopenReason;
+import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -82,6 +91,36 @@ class ReferralTest {
 
     AggregateTestFixture<Referral> fixture;
     FakeRegistry registry;
+    FakeDirectory directory;
+
+    static final ServiceId DEBT_ADVICE = new ServiceId("svc-debt-advice");
+    static final OrganisationId ADVICE_PROJECT = new OrganisationId("org-advice-project");
+
+    static ServiceOffer offer(Set<Hscp> areas, Set<OnwardReferralKind> modes) {
+        return new ServiceOffer("Debt advice", "Help with debts", Set.of(Need.DEBT, Need.FINANCES_BENEFITS), areas,
+                areas.isEmpty(), modes);
+    }
+
+    /** The directory as the case sees it: one practice in Glasgow, and whatever services a test puts in. */
+    static final class FakeDirectory implements ServiceDirectory {
+
+        final Map<ServiceId, ServiceEntry> services = new HashMap<>();
+
+        FakeDirectory with(ServiceId id, ServiceOffer offer, boolean open) {
+            services.put(id, new ServiceEntry(ADVICE_PROJECT, offer, open));
+            return this;
+        }
+
+        @Override
+        public Optional<ServiceEntry> service(ServiceId serviceId) {
+            return Optional.ofNullable(services.get(serviceId));
+        }
+
+        @Override
+        public Optional<Hscp> areaOf(SettingId settingId) {
+            return settingId.equals(PRACTICE) ? Optional.of(Hscp.GLASGOW_CITY) : Optional.empty();
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -91,7 +130,9 @@ class ReferralTest {
                 .worker(WORKER, true, Set.of(PRACTICE), 10, 3)
                 .worker(OTHER_WORKER, true, Set.of(PRACTICE), 10, 3);
         fixture = new AggregateTestFixture<>(Referral.class);
+        directory = new FakeDirectory();
         fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -515,12 +556,133 @@ class ReferralTest {
     }
 
     @Nested
+    class OnwardReferralsToTheDirectory {
+
+        static final Set<OnwardReferralKind> REFER = Set.of(OnwardReferralKind.REFERRAL);
+
+        @Test
+        void an_open_service_serving_the_cases_area_need_and_link_mode_takes_the_referral() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectEvents(OnwardReferralMade.toDirectoryService(CASE, ONWARD, DEBT_ADVICE, ADVICE_PROJECT,
+                            Need.DEBT, OnwardReferralKind.REFERRAL, NOW));
+        }
+
+        @Test
+        void a_programme_wide_service_serves_every_area() {
+            directory.with(DEBT_ADVICE, offer(Set.of(), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.FINANCES_BENEFITS,
+                            OnwardReferralKind.REFERRAL))
+                    .expectEvents(OnwardReferralMade.toDirectoryService(CASE, ONWARD, DEBT_ADVICE, ADVICE_PROJECT,
+                            Need.FINANCES_BENEFITS, OnwardReferralKind.REFERRAL, NOW));
+        }
+
+        @Test
+        void an_unknown_service_is_refused_as_invalid() {
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_withdrawn_service_takes_no_referral() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), false);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("withdrawn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_service_of_another_area_is_refused() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.WEST_DUNBARTONSHIRE), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(InvalidCommand.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("area"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_link_mode_the_service_does_not_offer_is_refused() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.ACCOMPANIED))
+                    .expectException(InvalidCommand.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("takes people only as"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_need_the_service_does_not_list_is_refused() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.HOUSING,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(InvalidCommand.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not list this need"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void naming_both_a_service_and_free_text_is_refused() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
+                    .when(new RecordOnwardReferral(CASE, ONWARD, DEBT_ADVICE, ORGANISATION, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_same_referral_again_is_harmless_even_after_the_service_was_withdrawn() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), false);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, OnwardReferralMade.toDirectoryService(CASE, ONWARD,
+                            DEBT_ADVICE, ADVICE_PROJECT, Need.DEBT, OnwardReferralKind.REFERRAL, EARLIER))
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void a_service_under_the_id_of_a_referral_outside_the_directory_is_a_conflict() {
+            directory.with(DEBT_ADVICE, offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, ONWARD_MADE)
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, DEBT_ADVICE, Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void another_service_under_the_same_onward_referral_id_is_a_conflict() {
+            directory.with(new ServiceId("svc-other"), offer(Set.of(Hscp.GLASGOW_CITY), REFER), true);
+            fixture.given(RECEIVED, ACCEPTED, ALLOCATED, OnwardReferralMade.toDirectoryService(CASE, ONWARD,
+                            DEBT_ADVICE, ADVICE_PROJECT, Need.DEBT, OnwardReferralKind.REFERRAL, EARLIER))
+                    .when(RecordOnwardReferral.toService(CASE, ONWARD, new ServiceId("svc-other"), Need.DEBT,
+                            OnwardReferralKind.REFERRAL))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class OnwardReferralsAndOutcomes {
 
         @Test
         void an_open_case_records_an_onward_referral() {
             fixture.given(RECEIVED, ACCEPTED, ALLOCATED)
-                    .when(new RecordOnwardReferral(CASE, ONWARD, ORGANISATION, Need.DEBT,
+                    .when(RecordOnwardReferral.outsideDirectory(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED))
                     .expectEvents(OnwardReferralMade.outsideDirectory(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.ACCOMPANIED, NOW));
@@ -529,7 +691,7 @@ class ReferralTest {
         @Test
         void a_declined_referral_records_no_onward_referral() {
             fixture.given(RECEIVED, new ReferralDeclined(CASE, DeclineReason.OUT_OF_AREA, EARLIER))
-                    .when(new RecordOnwardReferral(CASE, ONWARD, ORGANISATION, Need.DEBT,
+                    .when(RecordOnwardReferral.outsideDirectory(CASE, ONWARD, ORGANISATION, Need.DEBT,
                             OnwardReferralKind.SIGNPOST))
                     .expectException(RuleViolation.class);
         }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,20 +20,30 @@ import org.clw.ledger.events.appointment.AppointmentAttended;
 import org.clw.ledger.events.appointment.AppointmentBooked;
 import org.clw.ledger.events.appointment.AppointmentCancelled;
 import org.clw.ledger.events.appointment.CancellationReason;
+import org.clw.ledger.events.directory.EntryProposed;
+import org.clw.ledger.events.directory.OrganisationId;
+import org.clw.ledger.events.directory.ProposalAccepted;
+import org.clw.ledger.events.directory.ProposalDeclined;
+import org.clw.ledger.events.directory.ServiceId;
+import org.clw.ledger.events.directory.ServiceOffer;
+import org.clw.ledger.events.linking.Need;
+import org.clw.ledger.events.linking.OnwardReferralKind;
 import org.clw.ledger.events.referral.CaseClosed;
 import org.clw.ledger.events.referral.ClosureReason;
 import org.clw.ledger.events.referral.LinksWorkerAllocated;
+import org.clw.ledger.events.referral.OnwardReferralMade;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.events.referral.OnwardReferralOutcomeRecorded;
 import org.clw.ledger.events.referral.OutcomeCorrectionReason;
 import org.clw.ledger.events.referral.OutcomeMeasureRecorded;
 import org.clw.ledger.events.referral.ReferralAccepted;
 import org.clw.ledger.events.referral.ReferralReceived;
+import org.clw.ledger.events.setting.Hscp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -193,6 +204,132 @@ class CommandApiTest {
         // The correction's reason is in its payload, and only there.
         assertThat(events.get(6).getMetaData()).doesNotContainKey("reason")
                 .containsEntry("commandName", "RecordOnwardReferralOutcome");
+    }
+
+    @Test
+    void an_onward_referral_names_a_directory_service_that_serves_the_case_or_is_a_problem_naming_the_field()
+            throws Exception {
+        String referral = allocatedCase(Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        String organisation = "org-" + suffix;
+        as("admin", post("/api/directory/organisations"), """
+                {"organisationId":"%s","name":"Eastfield Advice (fictional)","kind":"ADVICE_SERVICE"}"""
+                .formatted(organisation), null).andExpect(status().isCreated());
+        String glasgow = service(organisation, "gla", "\"areas\":[\"GLASGOW_CITY\"]");
+        String westDunbartonshire = service(organisation, "wd", "\"areas\":[\"WEST_DUNBARTONSHIRE\"]");
+        String withdrawn = service(organisation, "old", "\"programmeWide\":true");
+        as("admin", post("/api/directory/services/{id}/withdrawal", withdrawn), null, null)
+                .andExpect(status().isAccepted());
+
+        String[][] refused = {
+                {"\"need\":\"DEBT\",\"kind\":\"REFERRAL\"", "400", "serviceId"},
+                {"\"serviceId\":\"%s\",\"organisation\":\"Eastfield\",\"need\":\"DEBT\",\"kind\":\"REFERRAL\""
+                        .formatted(glasgow), "400", "organisation"},
+                {"\"organisation\":\" \",\"need\":\"DEBT\",\"kind\":\"REFERRAL\"", "400", "organisation"},
+                {"\"serviceId\":\"svc-none-%s\",\"need\":\"DEBT\",\"kind\":\"REFERRAL\"".formatted(suffix),
+                        "400", "serviceId"},
+                {"\"serviceId\":\"%s\",\"need\":\"DEBT\",\"kind\":\"REFERRAL\"".formatted(westDunbartonshire),
+                        "400", "serviceId"},
+                {"\"serviceId\":\"%s\",\"need\":\"DEBT\",\"kind\":\"ACCOMPANIED\"".formatted(glasgow),
+                        "400", "kind"},
+                {"\"serviceId\":\"%s\",\"need\":\"HOUSING\",\"kind\":\"REFERRAL\"".formatted(glasgow),
+                        "400", "need"},
+                {"\"serviceId\":\"%s\",\"need\":\"DEBT\",\"kind\":\"REFERRAL\"".formatted(withdrawn),
+                        "409", null}};
+        for (String[] request : refused) {
+            ResultActions answer = as("worker", post("/api/referrals/{id}/onward-referrals", referral),
+                    "{" + request[0] + "}", null)
+                    .andDo(result -> assertThat(result.getResponse().getStatus()).as(request[0])
+                            .isEqualTo(Integer.parseInt(request[1])))
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            if (request[2] != null) {
+                answer.andExpect(jsonPath("$.errors[0].field").value(request[2]));
+            } else {
+                answer.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("withdrawn")));
+            }
+        }
+        as("worker", post("/api/referrals/{id}/onward-referrals", referral), """
+                {"onwardReferralId":"onw-1","serviceId":"%s","need":"DEBT","kind":"REFERRAL"}""".formatted(glasgow),
+                null).andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(3));
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(referral, 0).asStream().toList();
+        assertThat(events).hasSize(4);
+        OnwardReferralMade made = (OnwardReferralMade) events.get(3).getPayload();
+        assertThat(made.service()).isEqualTo(new ServiceId(glasgow));
+        assertThat(made.serviceOrganisation()).isEqualTo(new OrganisationId(organisation));
+        assertThat(made.organisation()).isNull();
+    }
+
+    /** A debt service taking referrals, with these areas (JSON members). */
+    private String service(String organisation, String name, String areas) throws Exception {
+        String id = "svc-" + name + "-" + suffix;
+        as("admin", post("/api/directory/services"), """
+                {"serviceId":"%s","organisationId":"%s","name":"Debt advice %s","needs":["DEBT"],%s,
+                 "linkModes":["SIGNPOST","REFERRAL"]}""".formatted(id, organisation, name, areas), null)
+                .andExpect(status().isCreated());
+        return id;
+    }
+
+    @Test
+    void a_worker_proposes_a_new_directory_entry_and_a_manager_of_its_area_accepts_it() throws Exception {
+        String proposal = "prop-" + suffix;
+        registerSettingAndWorker(DEMO_MANAGERS_PRACTICE, DEMO_WORKER);
+        String body = """
+                {"proposalId":"%s","organisationName":"Riverside Repair Cafe (fictional)","serviceName":"Repair cafe",
+                 "description":"Fix household things together","needs":["LONELINESS_ISOLATION"],
+                 "areas":["GLASGOW_CITY"],"linkModes":["SIGNPOST"]}""".formatted(proposal);
+        as("evaluator", post("/api/directory/proposals"), body, null).andExpect(status().isForbidden());
+        as("worker", post("/api/directory/proposals"), body.replace("\"organisationName\":\"Riverside Repair Cafe "
+                + "(fictional)\",", ""), null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("organisationName"));
+        as("worker", post("/api/directory/proposals"), body.replace("\"serviceName\":\"Repair cafe\"",
+                "\"serviceName\":\" \""), null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("serviceName"));
+        as("worker", post("/api/directory/proposals"), body, null)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/directory/proposals/" + proposal));
+        as("worker", post("/api/directory/proposals"), body, null).andExpect(status().isCreated());
+
+        as("worker", post("/api/directory/proposals/{id}/decline", proposal), """
+                {"reason":"OTHER"}""", null).andExpect(status().isForbidden());
+        as("manager", post("/api/directory/proposals/{id}/acceptance", proposal), """
+                {"serviceId":"svc-none-%s"}""".formatted(suffix), null).andExpect(status().isConflict());
+        String organisation = "org-" + suffix;
+        as("manager", post("/api/directory/organisations"), """
+                {"organisationId":"%s","name":"Riverside Repair Cafe (fictional)","kind":"COMMUNITY_GROUP"}"""
+                .formatted(organisation), null).andExpect(status().isCreated());
+        String added = service(organisation, "repair", "\"areas\":[\"GLASGOW_CITY\"]");
+        as("manager", post("/api/directory/proposals/{id}/acceptance", proposal), """
+                {"serviceId":"%s"}""".formatted(added), null)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.version").value(1));
+        as("manager", post("/api/directory/proposals/{id}/decline", proposal), """
+                {"reason":"OTHER"}""", null).andExpect(status().isConflict());
+        as("admin", post("/api/directory/proposals/prop-none-{id}/decline", suffix), """
+                {"reason":"OTHER"}""", null).andExpect(status().isNotFound());
+        List<Object> stored = eventStore.readEvents(proposal, 0).asStream().<Object>map(DomainEventMessage::getPayload)
+                .toList();
+        assertThat(stored).hasSize(2);
+        assertThat(((EntryProposed) stored.get(0)).offer()).isEqualTo(new ServiceOffer("Repair cafe",
+                "Fix household things together", Set.of(Need.LONELINESS_ISOLATION), Set.of(Hscp.GLASGOW_CITY), false,
+                Set.of(OnwardReferralKind.SIGNPOST)));
+        assertThat(((ProposalAccepted) stored.get(1)).service()).isEqualTo(new ServiceId(added));
+    }
+
+    @Test
+    void a_programme_wide_proposal_is_decided_by_an_admin_not_a_manager() throws Exception {
+        String proposal = "prop-" + suffix;
+        as("manager", post("/api/directory/proposals"), """
+                {"proposalId":"%s","organisationName":"Helpline (fictional)","serviceName":"Helpline",
+                 "needs":["DEBT"],"programmeWide":true,"linkModes":["SIGNPOST"]}""".formatted(proposal), null)
+                .andExpect(status().isCreated());
+        as("manager", post("/api/directory/proposals/{id}/decline", proposal), """
+                {"reason":"ALREADY_IN_DIRECTORY"}""", null).andExpect(status().isForbidden());
+        as("admin", post("/api/directory/proposals/{id}/decline", proposal), """
+                {"reason":"MAYBE"}""", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        as("admin", post("/api/directory/proposals/{id}/decline", proposal), """
+                {"reason":"ALREADY_IN_DIRECTORY"}""", null).andExpect(status().isAccepted());
+        assertThat(eventStore.readEvents(proposal, 0).asStream().map(DomainEventMessage::getPayload).toList())
+                .hasSize(2).last().isInstanceOf(ProposalDeclined.class);
     }
 
     /** A new case at the demo manager's practice, received at the given time, accepted and allocated. */

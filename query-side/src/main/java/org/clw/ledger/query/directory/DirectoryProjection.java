@@ -8,9 +8,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.clw.ledger.events.AuditKey;
+import org.clw.ledger.events.directory.EntryProposed;
 import org.clw.ledger.events.directory.OrganisationChanged;
 import org.clw.ledger.events.directory.OrganisationProfile;
 import org.clw.ledger.events.directory.OrganisationRegistered;
+import org.clw.ledger.events.directory.ProposalAccepted;
+import org.clw.ledger.events.directory.ProposalDeclined;
 import org.clw.ledger.events.directory.ServiceAdded;
 import org.clw.ledger.events.directory.ServiceChanged;
 import org.clw.ledger.events.directory.ServiceEvent;
@@ -30,7 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * The community directory's read models: {@code directory_organisations} and {@code directory_services}, one document
  * per organisation and per service. Each records the last event (sequence) of its aggregate it applied, so a
- * re-delivered event changes nothing.
+ * re-delivered event changes nothing. Proposed entries, {@code directory_proposals}, are kept by the same group, so
+ * that a replay rebuilds them with the directory.
  */
 @Component
 @ProcessingGroup(DirectoryProjection.GROUP)
@@ -83,6 +89,58 @@ class DirectoryProjection {
     @EventHandler
     void on(ServiceReopened event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
         changeService(batch, event, sequence, token, "REOPENED", service -> service.open = true);
+    }
+
+    @EventHandler
+    void on(EntryProposed event, MetaData metaData, @SequenceNumber long sequence, TrackingToken token,
+            ProjectionBatch batch) {
+        Object actor = metaData.get(AuditKey.ACTOR_ID.key());
+        changeProposal(batch, event.proposalId().value(), sequence, token, proposal -> {
+            proposal.organisationName = event.organisationName();
+            proposal.serviceName = event.offer().name();
+            proposal.description = event.offer().description();
+            proposal.needs = new ArrayList<>(event.offer().needs());
+            proposal.areas = new ArrayList<>(event.offer().areas());
+            proposal.programmeWide = event.offer().programmeWide();
+            proposal.linkModes = new ArrayList<>(event.offer().linkModes());
+            proposal.state = ProposalState.OPEN;
+            proposal.proposedBy = actor == null ? null : actor.toString();
+            proposal.proposedAt = event.occurredAt();
+        });
+    }
+
+    @EventHandler
+    void on(ProposalAccepted event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+        changeProposal(batch, event.proposalId().value(), sequence, token, proposal -> {
+            proposal.state = ProposalState.ACCEPTED;
+            proposal.serviceId = event.service().value();
+            proposal.decidedAt = event.occurredAt();
+        });
+    }
+
+    @EventHandler
+    void on(ProposalDeclined event, @SequenceNumber long sequence, TrackingToken token, ProjectionBatch batch) {
+        changeProposal(batch, event.proposalId().value(), sequence, token, proposal -> {
+            proposal.state = ProposalState.DECLINED;
+            proposal.declineReason = event.reason();
+            proposal.decidedAt = event.occurredAt();
+        });
+    }
+
+    private static void changeProposal(ProjectionBatch batch, String id, long sequence, TrackingToken token,
+            Consumer<ProposalDocument> change) {
+        Staged writes = batch.stage();
+        writes.update(ProposalDocument.COLLECTION, id, ProposalDocument.class, () -> ProposalDocument.of(id),
+                proposal -> {
+                    if (sequence <= proposal.version) {
+                        return false;
+                    }
+                    change.accept(proposal);
+                    proposal.version = sequence;
+                    proposal.position = Positions.of(token);
+                    return true;
+                });
+        batch.commit(writes);
     }
 
     private static void describe(OrganisationDocument organisation, OrganisationProfile profile) {
@@ -158,6 +216,7 @@ class DirectoryProjection {
     void reset() {
         mongo.dropCollection(OrganisationDocument.COLLECTION);
         mongo.dropCollection(ServiceDocument.COLLECTION);
+        mongo.dropCollection(ProposalDocument.COLLECTION);
         ensureIndexes();
     }
 
@@ -173,5 +232,8 @@ class DirectoryProjection {
         services.createIndex(new Index().on("organisationId", Sort.Direction.ASC));
         services.createIndex(new Index().on("open", Sort.Direction.DESC).on("sortName", Sort.Direction.ASC));
         mongo.indexOps(OrganisationDocument.COLLECTION).createIndex(new Index().on("searchName", Sort.Direction.ASC));
+        var proposals = mongo.indexOps(ProposalDocument.COLLECTION);
+        proposals.createIndex(new Index().on("state", Sort.Direction.ASC).on("proposedAt", Sort.Direction.ASC));
+        proposals.createIndex(new Index().on("proposedBy", Sort.Direction.ASC));
     }
 }

@@ -46,6 +46,7 @@ import org.clw.ledger.events.referral.OutcomeTimepoint;
 import org.clw.ledger.events.referral.ReferralId;
 import org.clw.ledger.events.referral.ReferralRoute;
 import org.clw.ledger.events.referral.ReopenReason;
+import org.clw.ledger.events.setting.Hscp;
 import org.clw.ledger.events.setting.SettingType;
 import org.clw.ledger.events.ProgrammeCalendar;
 
@@ -94,6 +95,7 @@ final class CaseStory {
 
     private final Dice dice;
     private final DemoProgramme programme;
+    private final DemoDirectory directory;
     private final Instant yearEnd;
     private final ReferralId id;
     private final List<Step> steps = new ArrayList<>();
@@ -101,17 +103,18 @@ final class CaseStory {
     private int onwardReferrals;
     private ParticipantId participant;
 
-    private CaseStory(Dice dice, DemoProgramme programme, Instant yearEnd, int number) {
+    private CaseStory(Dice dice, DemoProgramme programme, DemoDirectory directory, Instant yearEnd, int number) {
         this.dice = dice;
         this.programme = programme;
+        this.directory = directory;
         this.yearEnd = yearEnd;
         this.id = new ReferralId("ref-%06d".formatted(number));
     }
 
     /** The referral's commands in time order, those after the end of the demo year left out. */
-    static List<Step> plan(Dice dice, DemoProgramme programme, Instant yearEnd, int number, Instant receivedAt,
-            DemoSetting setting, ParticipantId participant, DemoRegistration registration) {
-        CaseStory story = new CaseStory(dice, programme, yearEnd, number);
+    static List<Step> plan(Dice dice, DemoProgramme programme, DemoDirectory directory, Instant yearEnd, int number,
+            Instant receivedAt, DemoSetting setting, ParticipantId participant, DemoRegistration registration) {
+        CaseStory story = new CaseStory(dice, programme, directory, yearEnd, number);
         if (registration != null) {
             story.add(receivedAt.minus(Duration.ofMinutes(10)),
                     programme.leastLoadedWorker(setting.id(), receivedAt).id.value(), "LINKS_WORKER", registration);
@@ -158,7 +161,7 @@ final class CaseStory {
                         add(cursor.plusSeconds(300), lw, "LINKS_WORKER", measure(instrument, OutcomeTimepoint.BASELINE));
                     }
                     if (attended <= 2 && onwardReferrals < 2 && dice.chance(0.35)) {
-                        onwardReferral(lw, cursor.plusSeconds(600), primary, needs);
+                        onwardReferral(lw, cursor.plusSeconds(600), setting.hscp(), primary, needs);
                     }
                 } else if (visit.attendance == Attendance.MISSED) {
                     missed++;
@@ -228,13 +231,17 @@ final class CaseStory {
         return new Visit(recorded, outcome);
     }
 
-    private void onwardReferral(String lw, Instant at, Need primary, Set<Need> needs) {
+    /** To a directory service for the need in the setting's area when one fits, else to something outside it. */
+    private void onwardReferral(String lw, Instant at, Hscp area, Need primary, Set<Need> needs) {
         Need need = dice.chance(0.7) ? primary : dice.pick(List.copyOf(needs));
         OnwardReferralId onward = new OnwardReferralId("o" + ++onwardReferrals);
-        add(at, lw, "LINKS_WORKER", new DemoOnwardReferral(participant, id, onward,
-                ORGANISATIONS.getOrDefault(need, "Community Hub"), need, dice.weighted(weights(
-                entry(OnwardReferralKind.SIGNPOST, 40.0), entry(OnwardReferralKind.REFERRAL, 45.0),
-                entry(OnwardReferralKind.ACCOMPANIED, 15.0)))));
+        OnwardReferralKind kind = dice.weighted(weights(entry(OnwardReferralKind.SIGNPOST, 40.0),
+                entry(OnwardReferralKind.REFERRAL, 45.0), entry(OnwardReferralKind.ACCOMPANIED, 15.0)));
+        add(at, lw, "LINKS_WORKER", directory.serviceFor(need, area, kind, at)
+                .map(choice -> new DemoOnwardReferral(participant, id, onward, choice.service(), null, need,
+                        choice.kind()))
+                .orElseGet(() -> new DemoOnwardReferral(participant, id, onward, null,
+                        ORGANISATIONS.getOrDefault(need, "Community Hub"), need, kind)));
         add(workingTime(at, 14, 30), lw, "LINKS_WORKER", new RecordOnwardReferralOutcome(id, onward,
                 dice.chance(0.6) ? OnwardReferralOutcome.TAKEN_UP : OnwardReferralOutcome.NOT_TAKEN_UP, null));
     }

@@ -2,8 +2,11 @@ package org.clw.ledger.standalone.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.clw.ledger.command.directory.AddService;
 import org.clw.ledger.command.directory.RegisterOrganisation;
@@ -27,6 +30,7 @@ import org.clw.ledger.events.setting.Hscp;
 final class DemoDirectory {
 
     private static final String DIRECTORY = "demo-directory";
+    private static final double OUTSIDE_THE_DIRECTORY = 0.06;
     private static final Set<OnwardReferralKind> SIGNPOST = Set.of(OnwardReferralKind.SIGNPOST);
     private static final Set<OnwardReferralKind> REFER = Set.of(OnwardReferralKind.REFERRAL);
     private static final Set<OnwardReferralKind> SIGNPOST_OR_REFER = Set.of(OnwardReferralKind.SIGNPOST,
@@ -81,22 +85,56 @@ final class DemoDirectory {
                     new Offer("Skills for work", "Short courses and volunteering placements",
                             Set.of(Need.EMPLOYMENT_SKILLS), REFER))));
 
+    /** A service as links workers find it: what it offers, and from when it no longer takes people (null: never). */
+    private record Listed(ServiceId id, ServiceOffer offer, Instant withdrawnAt) {
+    }
+
+    /** Where the plan sends someone: a directory service, and how (a worker links people the way a service takes them). */
+    record Choice(ServiceId service, OnwardReferralKind kind) {
+    }
+
     final List<Step> steps = new ArrayList<>();
     int organisations;
     int services;
     private int phone;
+    private final Map<ServiceId, Listed> listed = new LinkedHashMap<>();
+    /** The choices' own dice, so that the cases play out as they did before onward referrals named services. */
+    private final Dice choices;
 
     DemoDirectory(long seed, Instant registered, Instant midYear) {
         Dice dice = new Dice(seed ^ 0x5EED_D1EC_7042L);
+        choices = new Dice(seed ^ 0x0_4A2D_C401_CEL);
         List<ServiceId> local = new ArrayList<>();
         neighbourhoods(dice, DemoProgramme.GLASGOW_AREAS, Hscp.GLASGOW_CITY, registered, local);
         neighbourhoods(dice, DemoProgramme.WEST_DUNBARTONSHIRE_AREAS, Hscp.WEST_DUNBARTONSHIRE, registered, local);
         wide(registered);
         // Services change: a few close at mid-year.
         for (int i = 0; i < 6; i++) {
-            steps.add(new Step(midYear.plusSeconds(7_200L * i), "admin", "ADMIN",
-                    new WithdrawService(local.remove(dice.between(0, local.size() - 1))), DIRECTORY));
+            ServiceId closing = local.remove(dice.between(0, local.size() - 1));
+            Instant at = midYear.plusSeconds(7_200L * i);
+            steps.add(new Step(at, "admin", "ADMIN", new WithdrawService(closing), DIRECTORY));
+            listed.computeIfPresent(closing, (id, service) -> new Listed(id, service.offer(), at));
         }
+    }
+
+    /**
+     * A service for this need in this area (or programme-wide), open at this time, taking people this way if one
+     * does, else another way it takes them. Empty when none fits, and now and then (about one in sixteen) when one
+     * does: a links worker also sends people to things the directory does not know yet, the gaps it reports.
+     */
+    Optional<Choice> serviceFor(Need need, Hscp area, OnwardReferralKind kind, Instant at) {
+        List<Listed> fitting = listed.values().stream()
+                .filter(service -> service.offer().needs().contains(need))
+                .filter(service -> service.offer().programmeWide() || service.offer().areas().contains(area))
+                .filter(service -> service.withdrawnAt() == null || at.isBefore(service.withdrawnAt()))
+                .toList();
+        if (fitting.isEmpty() || choices.chance(OUTSIDE_THE_DIRECTORY)) {
+            return Optional.empty();
+        }
+        List<Listed> sameWay = fitting.stream().filter(service -> service.offer().linkModes().contains(kind)).toList();
+        Listed chosen = choices.pick(sameWay.isEmpty() ? fitting : sameWay);
+        return Optional.of(new Choice(chosen.id(), sameWay.isEmpty()
+                ? choices.pick(List.copyOf(chosen.offer().linkModes())) : kind));
     }
 
     private void neighbourhoods(Dice dice, List<String> areas, Hscp hscp, Instant at, List<ServiceId> local) {
@@ -173,8 +211,10 @@ final class DemoDirectory {
         String slug = organisation.value().substring(4) + "-" + slug(offer.name());
         ServiceId id = new ServiceId("svc-" + (slug.length() > 57 ? slug.substring(0, 57) : slug) + suffix);
         services++;
-        steps.add(new Step(at, "admin", "ADMIN", new AddService(id, organisation, new ServiceOffer(offer.name(),
-                offer.description(), offer.needs(), areas, areas.isEmpty(), offer.modes())), DIRECTORY));
+        ServiceOffer serviceOffer = new ServiceOffer(offer.name(), offer.description(), offer.needs(), areas,
+                areas.isEmpty(), offer.modes());
+        steps.add(new Step(at, "admin", "ADMIN", new AddService(id, organisation, serviceOffer), DIRECTORY));
+        listed.put(id, new Listed(id, serviceOffer, null));
         return id;
     }
 

@@ -131,8 +131,12 @@ class DemoGenerator {
 
     private Object command(Step step) {
         if (step.command() instanceof DemoOnwardReferral onward) {
-            return new RecordOnwardReferral(onward.referralId(), onward.onwardReferralId(),
-                    cipher.sealText(onward.participantId(), onward.organisation()), onward.need(), onward.kind());
+            return onward.service() != null
+                    ? RecordOnwardReferral.toService(onward.referralId(), onward.onwardReferralId(), onward.service(),
+                            onward.need(), onward.kind())
+                    : RecordOnwardReferral.outsideDirectory(onward.referralId(), onward.onwardReferralId(),
+                            cipher.sealText(onward.participantId(), onward.organisation()), onward.need(),
+                            onward.kind());
         }
         return step.command() instanceof DemoRegistration registration
                 ? new RegisterParticipant(registration.participantId(),

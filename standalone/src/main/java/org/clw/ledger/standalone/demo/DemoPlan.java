@@ -48,7 +48,7 @@ final class DemoPlan {
                 DemoPeople.Person person = DemoPeople.next(dice, lastDay);
                 registration = new DemoRegistration(participant, person.details(), person.demographics());
             }
-            cases.add(CaseStory.plan(dice, programme, yearEnd, number, receivedAt, setting, participant,
+            cases.add(CaseStory.plan(dice, programme, directory, yearEnd, number, receivedAt, setting, participant,
                     registration));
         }
     }
