@@ -10,6 +10,8 @@
 const UPTAKE_AREAS = ["GLASGOW_CITY", "WEST_DUNBARTONSHIRE", "EAST_DUNBARTONSHIRE", "EAST_RENFREWSHIRE",
   "RENFREWSHIRE", "INVERCLYDE"];
 const UPTAKE_PAGE = 50;
+// Organisations in one table, as many as a page may hold; the summary says when there are more.
+const UPTAKE_ORGANISATIONS = 200;
 const uptakeLabel = code => code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
 const uptakeCount = value => value === null || value === undefined ? WITHHELD : String(value);
 const uptakeRate = figures => figures.uptakeRate !== null && figures.uptakeRate !== undefined
@@ -32,12 +34,15 @@ async function loadUptake(page = 0) {
   const period = {from: form.from.value, to: form.to.value, hscp: form.hscp.value};
   const [services, organisations, gaps] = await Promise.all([
     api("/api/uptake/services?" + query({...period, page: String(page), size: String(UPTAKE_PAGE)})),
-    api("/api/uptake/organisations?" + query({...period, size: String(UPTAKE_PAGE)})),
+    api("/api/uptake/organisations?" + query({...period, size: String(UPTAKE_ORGANISATIONS)})),
     api("/api/uptake/gaps?" + query(period))]);
   $("#uptake-summary").textContent = `${uptakeCount(services.total.made)} onward referrals to `
     + `${services.rows.totalItems} services, uptake ${uptakeRate(services.total)}; `
     + `${uptakeCount(gaps.total.made)} outside the directory`
-    + (services.rows.totalPages > 1 ? `; page ${services.rows.page + 1} of ${services.rows.totalPages}` : "");
+    + (services.rows.totalPages > 1 ? `; page ${services.rows.page + 1} of ${services.rows.totalPages}` : "")
+    + (organisations.rows.totalItems > organisations.rows.items.length
+      ? `; the first ${organisations.rows.items.length} of ${organisations.rows.totalItems} organisations shown`
+      : "");
   withheldNote($("#uptake-withheld"), services.suppressedBelow);
   table($("#uptake-services"), [["Service"], ["Organisation"], ...UPTAKE_FIGURES, ["Needs"]],
     services.rows.items.map(s => row => {

@@ -409,7 +409,7 @@ class ReadModelsTest {
             List<String> rows = export("/api/exports/events.csv").lines().toList();
             assertThat(rows).hasSize(1 + 19 + 2 + 8 + 5 + 1 + 7);
             assertThat(rows.get(1)).isEqualTo("C1,0,ReferralReceived,2026-03-02T09:00:00Z,"
-                    + rows.get(1).split(",")[4] + ",ADMIN,,,");
+                    + rows.get(1).split(",")[4] + ",ADMIN,");
             assertThat(rows.get(19)).startsWith("C1,18,CaseClosed,2026-03-20T10:00:00Z,");
             assertThat(String.join("\n", rows)).doesNotContain("Participant", "Citizens Advice", "Debt plan");
         }

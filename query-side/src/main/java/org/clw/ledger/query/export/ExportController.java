@@ -22,7 +22,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.LedgerEvent;
-import org.clw.ledger.events.referral.OnwardReferralMade;
 import org.clw.ledger.events.referral.OnwardReferralOutcome;
 import org.clw.ledger.privacy.MasterKey;
 import org.clw.ledger.query.referral.CaseState;
@@ -94,26 +93,18 @@ class ExportController {
         }));
     }
 
-    /**
-     * Every stored event of every case, case by case in sequence order, without payloads but for an onward
-     * referral's directory service and organisation.
-     */
+    /** Every stored event of every case, case by case in sequence order, without payloads. */
     @GetMapping("/events.csv")
     ResponseEntity<StreamingResponseBody> events() {
         Mac pseudonyms = masterKey.mac(CORRELATION_PSEUDONYMS);
         return download("events.csv", "text/csv", out -> text(out, writer -> {
             Csv.row(writer, List.of("referral_id", "sequence", "event_type", "occurred_at", "recorded_at",
-                    "actor_role", "correlation_pseudonym", "service_id", "organisation_id"));
+                    "actor_role", "correlation_pseudonym"));
             forEachCaseEvent(event -> {
                 try {
-                    // A directory service and its organisation are not personal; free text outside it never shows.
-                    OnwardReferralMade directory = event.getPayload() instanceof OnwardReferralMade made
-                            && made.inDirectory() ? made : null;
-                    Csv.row(writer, Arrays.asList(event.getAggregateIdentifier(), event.getSequenceNumber(),
-                            type(event), String.valueOf(occurredAt(event)), event.getTimestamp(), role(event),
-                            pseudonym(pseudonyms, event.getMetaData().get(AuditKey.CORRELATION_ID.key())),
-                            directory == null ? null : directory.service().value(),
-                            directory == null ? null : directory.serviceOrganisation().value()));
+                    Csv.row(writer, List.of(event.getAggregateIdentifier(), event.getSequenceNumber(), type(event),
+                            String.valueOf(occurredAt(event)), event.getTimestamp(), role(event),
+                            pseudonym(pseudonyms, event.getMetaData().get(AuditKey.CORRELATION_ID.key()))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

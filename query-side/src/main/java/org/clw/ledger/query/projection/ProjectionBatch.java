@@ -144,6 +144,13 @@ public final class ProjectionBatch {
 
     /** Applies an event's staged writes to the batch's documents, in the order they were staged. */
     public void commit(Staged staged) {
+        // Every document read before any is changed: a read that fails then fails the event with nothing applied,
+        // and its retry from the dead-letter queue does not count twice.
+        for (Object write : staged.writes) {
+            if (write instanceof Staged.Update<?> update) {
+                find(update.collection(), update.id(), update.type());
+            }
+        }
         for (Object write : staged.writes) {
             if (write instanceof Staged.Update<?> update) {
                 apply(update);

@@ -204,6 +204,12 @@ class DashboardBrowserTest {
                 .contains("; " + gaps.path("total").path("made").asLong() + " outside the directory");
         assertThat(browser.findElements(By.cssSelector("#uptake-gaps tbody tr")))
                 .hasSize(Math.max(1, gaps.path("gaps").size()));
+        // Every organisation the API counts, not a first page of them.
+        JsonNode organisations = TestSystem.demoUser(base, "admin").get()
+                .uri("/api/uptake/organisations?from={from}&to={to}&size=200", from, to).retrieve()
+                .body(JsonNode.class);
+        assertThat(browser.findElements(By.cssSelector("#uptake-organisations tbody tr")))
+                .hasSize((int) Math.max(1, Math.min(200, organisations.path("rows").path("totalItems").asLong())));
         assertThat(browser.findElement(By.id("uptake-withheld")).isDisplayed()).isFalse();
         screenshot("dashboard-uptake.png");
     }
