@@ -1,5 +1,7 @@
 package org.clw.ledger.query.statistics;
 
+import java.time.LocalDate;
+import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.referral.CaseCountsView;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
@@ -10,11 +12,11 @@ import org.springframework.stereotype.Component;
  * {@link org.clw.ledger.query.projection.Calendar#cover}).
  */
 @Component
-class StatisticsProjection extends CaseCountsView {
+class StatisticsProjection extends CaseCountsView<LocalDate> {
 
     static final String COLLECTION = "statistics";
 
     StatisticsProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, true, StatisticsContributions::of);
+        super(mongo, COLLECTION, true, StatisticsContributions::of, Calendar::keysOf);
     }
 }

@@ -3,6 +3,7 @@ package org.clw.ledger.query.timeline;
 import java.time.LocalDate;
 import org.bson.Document;
 import org.clw.ledger.events.ProgrammeCalendar;
+import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.Collections;
 import org.clw.ledger.query.projection.Staged;
 import org.clw.ledger.query.referral.CaseChange;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * caseloads changed; and the programme's first day (its earliest referral), which bounds every period asked for.
  */
 @Component
-class TimelineProjection extends CaseCountsView {
+class TimelineProjection extends CaseCountsView<LocalDate> {
 
     static final String COLLECTION = "timeline";
     static final String FIRST_DAY = "first-day";
@@ -23,7 +24,7 @@ class TimelineProjection extends CaseCountsView {
     private final MongoOperations mongo;
 
     TimelineProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, false, TimelineContributions::of);
+        super(mongo, COLLECTION, false, TimelineContributions::of, Calendar::keysOf);
         this.mongo = mongo;
     }
 
