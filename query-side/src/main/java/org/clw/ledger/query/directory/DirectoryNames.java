@@ -29,6 +29,15 @@ public class DirectoryNames {
     public record ServiceName(String name, String organisationId) {
     }
 
+    /** Services' names and organisations', by id, read together for whatever shows them. */
+    public record Labels(Map<String, ServiceName> services, Map<String, String> organisations) {
+    }
+
+    /** The names of these services and organisations, one query each (per thousand ids), none for no ids. */
+    public Labels labels(Collection<String> serviceIds, Collection<String> organisationIds) {
+        return new Labels(services(serviceIds), organisations(organisationIds));
+    }
+
     /** The services known to the directory among {@code serviceIds}, by id. */
     public Map<String, ServiceName> services(Collection<String> serviceIds) {
         Map<String, ServiceName> names = new HashMap<>();

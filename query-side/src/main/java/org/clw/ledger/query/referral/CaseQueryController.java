@@ -110,7 +110,7 @@ class CaseQueryController {
         long total = mongo.count(query, CaseSummary.COLLECTION);
         query.with(Sort.by(Sort.Order.desc("state.receivedAt"), Sort.Order.asc("_id"))).skip(PageOf.offset(page, size))
                 .limit(size);
-        return PageOf.of(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION).stream()
-                .map(c -> CaseBody.of(c, cipher, directory)).toList(), page, size, total);
+        return PageOf.of(CaseBody.page(mongo.find(query, CaseSummary.class, CaseSummary.COLLECTION), cipher,
+                directory), page, size, total);
     }
 }
