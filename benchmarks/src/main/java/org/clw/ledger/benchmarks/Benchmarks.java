@@ -63,7 +63,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Benchmarks {
 
     private static final List<String> READ_MODELS = List.of("cases", "caseloads", "waiting_lists", "statistics",
-            "timeline", "programme", "audit_trail", "participants", "settings");
+            "statistics_by_setting", "timeline", "programme", "audit_trail", "participants", "settings");
     private static final Duration COMMAND_RUN = Duration.ofSeconds(15);
     private static final int QUERY_SAMPLES = 300;
     /** A query slower than this gets fewer samples (at least 5), so that a slow one cannot stall the run. */

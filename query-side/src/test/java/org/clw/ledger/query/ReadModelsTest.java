@@ -65,8 +65,8 @@ import org.xml.sax.SAXParseException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadModelsTest {
 
-    static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics", "settings",
-            "timeline", "programme", "audit_trail", "participants");
+    static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
+            "statistics_by_setting", "settings", "timeline", "programme", "audit_trail", "participants");
 
     @Autowired
     MockMvc mvc;

@@ -30,7 +30,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 class ReplayInterruptionTest {
 
     private static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
-            "timeline", "programme", "audit_trail", "settings", "participants");
+            "statistics_by_setting", "timeline", "programme", "audit_trail", "settings", "participants");
 
     @Autowired
     EventStore eventStore;

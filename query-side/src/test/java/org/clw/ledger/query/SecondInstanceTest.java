@@ -44,7 +44,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 class SecondInstanceTest {
 
     private static final List<String> COLLECTIONS = List.of("cases", "caseloads", "waiting_lists", "statistics",
-            "timeline", "programme", "audit_trail", "settings", "participants");
+            "statistics_by_setting", "timeline", "programme", "audit_trail", "settings", "participants");
     private static final String[] PROJECTIONS = {"cases", "settings", "participants"};
     /** The event store the instances of one run share. */
     private static final AtomicReference<EventStorageEngine> STORE = new AtomicReference<>();

@@ -19,6 +19,7 @@ import org.clw.ledger.query.export.Csv;
 import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.CountBucket;
 import org.clw.ledger.query.projection.Counter;
+import org.clw.ledger.query.projection.SettingCounts;
 import org.clw.ledger.query.setting.SettingView;
 import org.clw.ledger.query.web.Periods;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statistics for a period ({@code from} and {@code to} are days, both inclusive), optionally for one setting or one
- * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the year, month and day buckets that
- * cover the period, fetched by id: the whole programme's, or each chosen setting's. Published exactly or under
- * disclosure control, by the caller ({@link StatisticsDisclosure}): {@code suppressedBelow} says which.
+ * HSCP, as totals or as a series per week, month or quarter. Summed in Java from the year, month and day documents that
+ * cover the period, fetched by id (see {@link StatisticsProjection}): the whole programme's, or the periods' tables of
+ * every setting for the settings chosen, or, split by need or route within settings, each chosen setting's own.
+ * Published exactly or under disclosure control, by the caller ({@link StatisticsDisclosure}): {@code suppressedBelow}
+ * says which.
  */
 @RestController
 @RequestMapping("/api/statistics")
@@ -75,7 +78,7 @@ class StatisticsController {
             @RequestParam(required = false) Hscp hscp) {
         periods.requirePeriod(from, to);
         Collection<String> scope = setting == null && hscp == null ? null : queries.settings(setting, hscp).keySet();
-        Map<Counter, Long> counts = StatisticsQueries.sum(queries.buckets(Calendar.cover(from, to), scope).values());
+        Map<Counter, Long> counts = queries.counts(Calendar.cover(from, to), scope);
         StatisticsDisclosure.Publication publication = disclosure.forCaller(scope);
         StatisticsDisclosure.Totals published = publication.totals(StatisticsReport.of(counts),
                 received(counts, Metric.ROUTE), received(counts, Metric.NEED));
@@ -102,24 +105,20 @@ class StatisticsController {
             LocalDate periodTo = cut.nextStart(start).minusDays(1);
             covers.put(start, Calendar.cover(periodFrom, periodTo.isAfter(to) ? to : periodTo));
         }
-        Map<String, CountBucket> buckets = queries.buckets(covers.values().stream().flatMap(List::stream).toList(),
+        Counts read = counts(covers.values().stream().flatMap(List::stream).toList(), grouping,
                 perSetting ? settings.keySet() : null);
         List<Map<String, StatisticsReport>> reports = new ArrayList<>();
         Map<String, Map<Counter, Long>> wholePeriod = new TreeMap<>();
         covers.forEach((start, cover) -> {
             Map<String, Map<Counter, Long>> groups = new TreeMap<>();
             for (String period : cover) {
-                for (String settingId : perSetting ? settings.keySet() : java.util.Collections.<String>singleton(null)) {
-                    CountBucket bucket = buckets.get(CountBucket.idOf(period, settingId));
-                    if (bucket != null) {
-                        addToGroups(groups, bucket, grouping, settings);
-                    }
-                }
+                read.of(period).forEach((settingId, periodCounts) -> addToGroups(groups, settingId, periodCounts,
+                        grouping, settings));
             }
             Map<String, StatisticsReport> periodReports = new TreeMap<>();
-            groups.forEach((group, counts) -> {
-                periodReports.put(group, StatisticsReport.of(counts));
-                counts.forEach((counter, value) -> wholePeriod.computeIfAbsent(group, name -> new HashMap<>())
+            groups.forEach((group, groupCounts) -> {
+                periodReports.put(group, StatisticsReport.of(groupCounts));
+                groupCounts.forEach((counter, value) -> wholePeriod.computeIfAbsent(group, name -> new HashMap<>())
                         .merge(counter, value, Long::sum));
             });
             reports.add(periodReports);
@@ -197,10 +196,57 @@ class StatisticsController {
         return row;
     }
 
-    /** Plain counts go to the bucket's setting or HSCP, or all together; need and route groups are dimensions. */
-    private static void addToGroups(Map<String, Map<Counter, Long>> groups, CountBucket bucket,
-            GroupBy grouping, Map<String, SettingView> settings) {
-        bucket.counts().forEach((counter, value) -> {
+    /** A period's counts by setting (a null setting: the whole programme's). */
+    @FunctionalInterface
+    private interface Counts {
+        Map<String, Map<Counter, Long>> of(String period);
+    }
+
+    /**
+     * The documents a series reads: the programme's buckets; or, for the settings in {@code scope}, the periods'
+     * tables of every setting, or each setting's own buckets when the series splits them by need or route.
+     */
+    private Counts counts(List<String> periods, GroupBy grouping, Collection<String> scope) {
+        if (scope == null) {
+            Map<String, CountBucket> buckets = queries.buckets(periods, null);
+            return period -> {
+                CountBucket bucket = buckets.get(CountBucket.idOf(period, null));
+                Map<String, Map<Counter, Long>> bySetting = new HashMap<>();
+                if (bucket != null) {
+                    bySetting.put(null, bucket.counts());
+                }
+                return bySetting;
+            };
+        }
+        if (grouping == GroupBy.NEED || grouping == GroupBy.ROUTE) {
+            Map<String, CountBucket> buckets = queries.buckets(periods, scope);
+            return period -> {
+                Map<String, Map<Counter, Long>> bySetting = new HashMap<>();
+                scope.forEach(settingId -> {
+                    CountBucket bucket = buckets.get(CountBucket.idOf(period, settingId));
+                    if (bucket != null) {
+                        bySetting.put(settingId, bucket.counts());
+                    }
+                });
+                return bySetting;
+            };
+        }
+        Map<String, SettingCounts> tables = queries.tables(periods);
+        return period -> {
+            SettingCounts table = tables.get(period);
+            Map<String, Map<Counter, Long>> bySetting = new HashMap<>();
+            if (table != null) {
+                table.settingIds().stream().filter(scope::contains)
+                        .forEach(settingId -> bySetting.put(settingId, table.counts(settingId)));
+            }
+            return bySetting;
+        };
+    }
+
+    /** Plain counts go to their setting or HSCP, or all together; need and route groups are dimensions. */
+    private static void addToGroups(Map<String, Map<Counter, Long>> groups, String settingId,
+            Map<Counter, Long> counts, GroupBy grouping, Map<String, SettingView> settings) {
+        counts.forEach((counter, value) -> {
             String group;
             if (grouping == GroupBy.NEED || grouping == GroupBy.ROUTE) {
                 String dimension = grouping == GroupBy.NEED ? Metric.NEED : Metric.ROUTE;
@@ -211,9 +257,9 @@ class StatisticsController {
             } else if (counter.hasDimension()) {
                 return;
             } else if (grouping == GroupBy.SETTING) {
-                group = bucket.settingId();
+                group = settingId;
             } else if (grouping == GroupBy.HSCP) {
-                group = String.valueOf(settings.get(bucket.settingId()).hscp());
+                group = String.valueOf(settings.get(settingId).hscp());
             } else {
                 group = ALL;
             }

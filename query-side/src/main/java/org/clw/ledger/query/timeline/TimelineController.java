@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The programme as it stood at the end of a past day, and its course over weeks, months or quarters. A state is the
- * sum of the {@code timeline} buckets from the programme's first day: whole years, then whole months, then days, so
- * at most one document per year before the day plus a few dozen. Flows (referrals in, closures out, waits) come from
- * the same statistics as {@code /api/statistics}, so the two always agree. The caseload per worker is narrowed like the
+ * sum of every change up to the day: the {@code timeline}'s running totals of the years before (at most twelve
+ * documents, however many years are stored), then whole months and days of its own year. Flows (referrals in,
+ * closures out, waits) come from the same statistics as {@code /api/statistics}, so the two always agree. The caseload per worker is narrowed like the
  * caseload endpoints ({@link QueryScope#visibleWorkers}); the totals are the programme's. Counts are published exactly
  * or under disclosure control, by the caller, as the statistics are ({@link StatisticsDisclosure}).
  */
@@ -79,7 +79,7 @@ class TimelineController {
     ProgrammeState asOf(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         periods.requireDay("asOf", asOf);
         LocalDate start = periods.firstDay().orElse(asOf);
-        Map<Counter, Long> state = sum(start, asOf);
+        Map<Counter, Long> state = stateUpTo(asOf);
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> perWorker = new TreeMap<>();
         Set<String> workers = scope.visibleWorkers();
@@ -91,7 +91,7 @@ class TimelineController {
                 perWorker.put(counter.detail(), value);
             }
         });
-        StatisticsReport totals = statistics.report(start, asOf, null, null);
+        StatisticsReport totals = statistics.reportUpTo(asOf);
         StatisticsDisclosure.Publication publication = disclosure.forCaller(null);
         TimelineDisclosure.State counts = publication.control()
                 .map(control -> TimelineDisclosure.state(control, count(state, OPEN, null), count(state, WAITING, null),
@@ -112,10 +112,9 @@ class TimelineController {
         periods.requirePeriod(from, to);
         Interval cut = Interval.parse(interval);
         Set<String> settings = setting == null && hscp == null ? null : statistics.settings(setting, hscp).keySet();
-        LocalDate first = periods.firstDay().orElse(from);
         // The state before the series, then each period's changes on top: as many documents as the periods need.
-        LocalDate stateDay = first.isBefore(from) ? from.minusDays(1) : first.minusDays(1);
-        Map<Counter, Long> state = first.isBefore(from) ? sum(first, stateDay) : new HashMap<>();
+        LocalDate stateDay = from.minusDays(1);
+        Map<Counter, Long> state = stateUpTo(stateDay);
         List<TimelineDisclosure.Exact> exact = new ArrayList<>();
         List<LocalDate[]> spans = new ArrayList<>();
         for (LocalDate start = cut.startOf(from); !start.isAfter(to); start = cut.nextStart(start)) {
@@ -127,7 +126,7 @@ class TimelineController {
                 sum(changesFrom, periodTo).forEach((counter, value) -> state.merge(counter, value, Long::sum));
                 stateDay = periodTo;
             }
-            StatisticsReport flows = statistics.report(periodFrom, periodTo, setting, hscp);
+            StatisticsReport flows = statistics.report(periodFrom, periodTo, settings);
             exact.add(new TimelineDisclosure.Exact(count(state, OPEN, settings), count(state, WAITING, settings),
                     flows.referrals().received(), flows.closures().total(),
                     flows.daysToFirstAttendedAppointment().cases(), flows.daysToFirstAttendedAppointment().median()));
@@ -157,13 +156,19 @@ class TimelineController {
                 .mapToLong(setting -> state.getOrDefault(Counter.of(metric).by(SETTING, setting), 0L)).sum();
     }
 
+    /** The programme's state at the end of {@code day}: every change up to it, from a bounded number of documents. */
+    private Map<Counter, Long> stateUpTo(LocalDate day) {
+        return sum(Calendar.upTo(day));
+    }
+
     /** The changes of the days {@code from} to {@code to}, summed from the buckets that cover them. */
     private Map<Counter, Long> sum(LocalDate from, LocalDate to) {
+        return from.isAfter(to) ? new HashMap<>() : sum(Calendar.cover(from, to));
+    }
+
+    private Map<Counter, Long> sum(List<String> periods) {
         Map<Counter, Long> state = new HashMap<>();
-        if (from.isAfter(to)) {
-            return state;
-        }
-        List<String> ids = Calendar.cover(from, to).stream().map(period -> CountBucket.idOf(period, null)).toList();
+        List<String> ids = periods.stream().map(period -> CountBucket.idOf(period, null)).toList();
         mongo.find(Query.query(Criteria.where("_id").in(ids)), CountBucket.class, TimelineProjection.COLLECTION)
                 .forEach(bucket -> bucket.counts().forEach((counter, value) -> state.merge(counter, value, Long::sum)));
         return state;

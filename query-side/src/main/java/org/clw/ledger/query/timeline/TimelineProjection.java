@@ -1,10 +1,12 @@
 package org.clw.ledger.query.timeline;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.bson.Document;
 import org.clw.ledger.events.ProgrammeCalendar;
 import org.clw.ledger.query.projection.Calendar;
 import org.clw.ledger.query.projection.Collections;
+import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.projection.Staged;
 import org.clw.ledger.query.referral.CaseChange;
 import org.clw.ledger.query.referral.CaseCountsView;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code timeline} read model: per year, month and day, how the programme's open cases, waiting list and
- * caseloads changed; and the programme's first day (its earliest referral), which bounds every period asked for.
+ * caseloads changed, and the same as running totals over spans of years ({@link Calendar#spansOf}), so that the state
+ * on any day is the sum of a bounded number of documents ({@link Calendar#upTo}); and the programme's first day (its
+ * earliest referral), which bounds every period asked for.
  */
 @Component
 class TimelineProjection extends CaseCountsView<LocalDate> {
@@ -24,8 +28,14 @@ class TimelineProjection extends CaseCountsView<LocalDate> {
     private final MongoOperations mongo;
 
     TimelineProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, false, TimelineContributions::of, Calendar::keysOf);
+        super(mongo, COLLECTION, null, TimelineContributions::of);
         this.mongo = mongo;
+    }
+
+    @Override
+    protected void count(LocalDate day, Map<Counter, Long> delta, Tally tally) {
+        Calendar.keysOf(day).forEach(period -> tally.programme(period, delta));
+        Calendar.spansOf(day.getYear()).forEach(span -> tally.programme(span, delta));
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.clw.ledger.query.uptake;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.clw.ledger.query.projection.Counter;
 import org.clw.ledger.query.referral.CaseCountsView;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,15 @@ class UptakeProjection extends CaseCountsView<YearMonth> {
     static final String COLLECTION = "uptake";
 
     UptakeProjection(MongoOperations mongo) {
-        super(mongo, COLLECTION, true, UptakeContributions::of,
-                month -> List.of(monthKey(month), yearKey(month.getYear())));
+        super(mongo, COLLECTION, null, UptakeContributions::of);
+    }
+
+    @Override
+    protected void count(YearMonth month, Map<Counter, Long> delta, Tally tally) {
+        for (String period : List.of(monthKey(month), yearKey(month.getYear()))) {
+            tally.programme(period, delta);
+            tally.setting(period, delta);
+        }
     }
 
     /** Keys of non-overlapping periods that together are exactly the months {@code from} to {@code to}. */
