@@ -1,23 +1,28 @@
 package org.clw.ledger.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 file store, with its unique indexes compared without serialising ({@link IndexKeyType}),
- * its pages compressed, and compacted when it is closed. The file format is the library's own: a store written by one
- * opens with the other.
+ * mongo-java-server's H2 file store, with its documents stored as BSON ({@link DocumentType}), its unique indexes
+ * compared without serialising ({@link IndexKeyType}), its pages compressed, and compacted when it is closed. The
+ * maps and keys are the library's own, so a file written by it (an earlier release) opens here; the other way round
+ * only while no document has been written in the new form.
  */
 final class H2FileStore extends H2Backend {
 
@@ -27,6 +32,9 @@ final class H2FileStore extends H2Backend {
      * runs.
      */
     static final int COMPACT_ON_CLOSE_MILLIS = 20_000;
+    /** The library's map names (package-private there): a collection's documents and its metadata. */
+    static final String DATA_PREFIX = "databases.";
+    static final String META_PREFIX = "meta.";
 
     H2FileStore(String fileName) {
         // LZF page compression: the library stores documents Java-serialised (class descriptors in every one), which
@@ -52,6 +60,16 @@ final class H2FileStore extends H2Backend {
 
         Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
             super(databaseName, mvStore, cursorRegistry);
+        }
+
+        /** As the library's, with the documents' value type. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override

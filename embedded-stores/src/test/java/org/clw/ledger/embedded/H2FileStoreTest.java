@@ -16,12 +16,13 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded file store keeps mongo-java-server's file format: a file written by the library's own H2 backend is
- * read by ours, and the other way round, lookups by {@code _id} and by a unique index included.
+ * The embedded file store reads files written by mongo-java-server's own H2 backend (an earlier release's), lookups by
+ * {@code _id} and by a unique index included, and writes its documents in a form of its own beside them.
  */
 class H2FileStoreTest {
 
@@ -36,22 +37,37 @@ class H2FileStoreTest {
     }
 
     @Test
-    void writes_a_file_the_library_reads() {
+    void a_file_of_the_library_takes_documents_in_the_new_form_beside_its_own() {
         String file = dir.resolve("read-models.mv").toString();
-        with(new H2FileStore(file), this::write);
-        with(new H2Backend(file), this::readBack);
+        with(new H2Backend(file), this::write);
+        with(new H2FileStore(file), cases -> {
+            cases.insertOne(new Document("_id", "ref-new").append("worker", "w9"));
+            // Rewritten in the new form: a changed document, and the page around it.
+            cases.updateOne(new Document("_id", "ref-000007"), new Document("$set", new Document("note", "moved")));
+        });
+        with(new H2FileStore(file), cases -> {
+            readBack(cases);
+            assertThat(cases.countDocuments()).isEqualTo(2_001);
+            assertThat(cases.find(new Document("_id", "ref-new")).first()).containsEntry("worker", "w9");
+            assertThat(cases.find(new Document("_id", "ref-000007")).first()).containsEntry("note", "moved")
+                    .containsEntry("number", 7);
+        });
     }
 
     @Test
-    void a_file_written_uncompressed_then_compressed_reads_back_with_either() {
+    void a_file_written_by_this_store_reads_back_after_a_restart() {
         String file = dir.resolve("read-models.mv").toString();
-        with(new H2Backend(file), this::write);
-        with(new H2FileStore(file), cases -> cases.insertOne(new Document("_id", "ref-new").append("worker", "w9")));
-        with(new H2Backend(file), cases -> {
-            readBack(cases);
-            assertThat(cases.find(new Document("_id", "ref-new")).first()).containsEntry("worker", "w9");
-        });
-        with(new H2FileStore(file), cases -> assertThat(cases.countDocuments()).isEqualTo(2_001));
+        with(new H2FileStore(file), this::write);
+        with(new H2FileStore(file), this::readBack);
+    }
+
+    @Test
+    void documents_take_less_room_than_the_library_stores_them() {
+        Path library = dir.resolve("library.mv");
+        Path ours = dir.resolve("ours.mv");
+        with(new H2Backend(new MVStore.Builder().fileName(library.toString()).compress().open()), this::write);
+        with(new H2FileStore(ours.toString()), this::write);
+        assertThat(ours.toFile().length()).isLessThan(library.toFile().length());
     }
 
     @Test

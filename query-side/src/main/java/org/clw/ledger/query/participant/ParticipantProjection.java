@@ -1,15 +1,19 @@
 package org.clw.ledger.query.participant;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.clw.ledger.events.AuditKey;
 import org.clw.ledger.events.participant.ParticipantDetailsChanged;
 import org.clw.ledger.events.participant.ParticipantErased;
+import org.clw.ledger.events.participant.ParticipantEvent;
 import org.clw.ledger.events.participant.ParticipantId;
 import org.clw.ledger.events.participant.ParticipantRegistered;
 import org.clw.ledger.events.referral.ReferralReceived;
@@ -69,6 +73,7 @@ class ParticipantProjection {
     /** A case's event, not the participant's: adding its id is idempotent, so no version guards it. */
     @EventHandler
     void on(ReferralReceived event, ProjectionBatch batch) {
+        readAhead(batch);
         Staged writes = batch.stage();
         writes.update(COLLECTION, event.participantId().value(), ParticipantRecord.class,
                 () -> created(event.participantId()),
@@ -78,6 +83,7 @@ class ParticipantProjection {
 
     private static void apply(ProjectionBatch batch, ParticipantId id, long sequence, TrackingToken token,
             Consumer<ParticipantRecord> change) {
+        readAhead(batch);
         Staged writes = batch.stage();
         writes.update(COLLECTION, id.value(), ParticipantRecord.class, () -> created(id), participant -> {
             if (sequence <= participant.version) {
@@ -89,6 +95,31 @@ class ParticipantProjection {
             return true;
         });
         batch.commit(writes);
+    }
+
+    /**
+     * On the batch's first event: every participant its events are about, read in a few queries instead of a
+     * {@code findById} per event. Reads only: what the plan stages is never applied.
+     */
+    private static void readAhead(ProjectionBatch batch) {
+        batch.readAhead(messages -> {
+            Staged reads = batch.stage();
+            messages.stream()
+                    .map(Message::getPayload)
+                    .map(ParticipantProjection::participantOf)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .forEach(id -> reads.update(COLLECTION, id, ParticipantRecord.class, () -> null,
+                            participant -> false));
+            return List.of(reads);
+        }, reads -> reads);
+    }
+
+    private static String participantOf(Object event) {
+        if (event instanceof ParticipantEvent participant) {
+            return participant.participantId().value();
+        }
+        return event instanceof ReferralReceived referral ? referral.participantId().value() : null;
     }
 
     private static ParticipantRecord created(ParticipantId id) {
