@@ -9,7 +9,7 @@ const TOKEN_KEY = "clw-ledger.token";
 const COLOURS = {a: "#0b6e6e", b: "#c2571a", c: "#6a4fb3"};
 // Earlier versions kept "Basic user:password" here: never leave it behind.
 sessionStorage.removeItem("clw-ledger.authorization");
-const state = {token: sessionStorage.getItem(TOKEN_KEY), me: null, settings: new Map(),
+const state = {token: sessionStorage.getItem(TOKEN_KEY), me: null, settings: new Map(), settingAreas: new Map(),
   history: null, follows: new Map()};
 
 const $ = selector => document.querySelector(selector);
@@ -255,6 +255,8 @@ async function start() {
     + (state.me.workerId ? ` · ${state.me.workerId}` : "");
   document.querySelectorAll("[data-roles]").forEach(section => { section.hidden = !roleMay(section); });
   await loadSettings();
+  // For the views that offer choices by role and scope (uptake.js's areas), once the caller and settings are known.
+  document.dispatchEvent(new CustomEvent("dashboard-ready"));
   await refresh();
 }
 
@@ -287,6 +289,7 @@ async function loadSettings() {
   const select = $("#filters").setting;
   settings.forEach(setting => {
     state.settings.set(setting.settingId, setting.name);
+    state.settingAreas.set(setting.settingId, setting.hscp);
     select.add(new Option(`${setting.name} (${setting.settingId})`, setting.settingId));
   });
 }

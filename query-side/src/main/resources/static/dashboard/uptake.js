@@ -68,9 +68,20 @@ async function loadUptake(page = 0) {
   form.dataset.page = String(services.rows.page);
 }
 
+/* The areas the caller may ask about: a manager's are those of the settings they manage, never the whole programme. */
+function offerUptakeAreas() {
+  const manager = state.me.role === "SERVICE_MANAGER";
+  const areas = manager
+    ? UPTAKE_AREAS.filter(area => state.me.managedSettings.some(id => state.settingAreas.get(id) === area))
+    : UPTAKE_AREAS;
+  $("#uptake-form").hscp.replaceChildren(...(manager ? [] : [new Option("Whole programme", "")]),
+    ...areas.map(area => new Option(uptakeLabel(area), area)));
+}
+
+document.addEventListener("dashboard-ready", offerUptakeAreas);
+
 document.addEventListener("DOMContentLoaded", () => {
   const form = $("#uptake-form");
-  UPTAKE_AREAS.forEach(area => form.hscp.add(new Option(uptakeLabel(area), area)));
   // The last twelve months, this one included, in the programme's time zone.
   const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London", year: "numeric",
     month: "numeric"}).formatToParts(new Date()).map(part => [part.type, part.value]));

@@ -30,8 +30,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Completes the generated API description with what the code does not say: each operation's summary, success
- * status and example body, examples of the query parameters (all from {@code clw-openapi/*.yml} of each side), and
- * the problem responses every operation can give, each with an example body.
+ * status and example body, examples of the query parameters (shared ones, and an operation's own where they differ;
+ * all from {@code clw-openapi/*.yml} of each side), and the problem responses every operation can give, each with an
+ * example body.
  */
 @Component
 class ApiDocumentation implements OpenApiCustomizer {
@@ -71,9 +72,14 @@ class ApiDocumentation implements OpenApiCustomizer {
             operation.setSummary(summary);
         }
         if (operation.getParameters() != null) {
+            // An operation may give its own examples where a shared name takes another form (months, not days).
+            Map<String, Object> examples = new TreeMap<>(parameterExamples);
+            if (entry.get("parameters") instanceof Map<?, ?> own) {
+                own.forEach((name, example) -> examples.put(String.valueOf(name), example));
+            }
             operation.getParameters().stream()
-                    .filter(parameter -> parameterExamples.containsKey(parameter.getName()))
-                    .forEach(parameter -> parameter.setExample(parameterExamples.get(parameter.getName())));
+                    .filter(parameter -> examples.containsKey(parameter.getName()))
+                    .forEach(parameter -> parameter.setExample(examples.get(parameter.getName())));
         }
         boolean hasBody = operation.getRequestBody() != null;
         if (hasBody && entry.containsKey("example")) {

@@ -1,9 +1,12 @@
 package org.clw.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,36 @@ class ApiDocumentationTest {
                 .isTrue();
         assertThat(description.at("/paths/~1api~1referrals~1{referralId}~1closure/post/responses").has("409"))
                 .isTrue();
+    }
+
+    /**
+     * A period's examples have the form the endpoint takes: months for uptake and its exports, days elsewhere ("Try it
+     * out" with a day where a month is expected is a 400). Their values cannot be checked by calling: whether a period
+     * is within the programme's span depends on the day the test runs.
+     */
+    @Test
+    void every_period_example_has_the_form_its_endpoint_takes() {
+        List<String> checked = new ArrayList<>();
+        description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+                op.getValue().path("parameters").forEach(parameter -> {
+                    String name = parameter.get("name").asText();
+                    if (!name.equals("from") && !name.equals("to")) {
+                        return;
+                    }
+                    String example = parameter.get("example").asText();
+                    boolean months = path.getKey().startsWith("/api/uptake/")
+                            || path.getKey().matches("/api/exports/(uptake|gaps)\\.csv");
+                    assertThatCode(() -> {
+                        if (months) {
+                            YearMonth.parse(example);
+                        } else {
+                            LocalDate.parse(example);
+                        }
+                    }).as(op.getKey() + " " + path.getKey() + " " + name + " example " + example)
+                            .doesNotThrowAnyException();
+                    checked.add(path.getKey() + " " + name);
+                })));
+        assertThat(checked).contains("/api/uptake/services from", "/api/exports/gaps.csv to", "/api/statistics from");
     }
 
     @Test

@@ -101,6 +101,9 @@ class SecurityConfiguration {
                                 new AuthorizationDecision(isPasswordLogin(authentication.get())))
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // Uptake and gaps as spreadsheets, to whoever may ask for them in the API (same scope check).
+                        .requestMatchers(HttpMethod.GET, "/api/exports/uptake.csv", "/api/exports/gaps.csv")
+                        .hasAnyRole(Role.SERVICE_MANAGER.name(), Role.EVALUATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/exports/**").hasAnyRole(Role.EVALUATOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/settings", "/api/settings/**",

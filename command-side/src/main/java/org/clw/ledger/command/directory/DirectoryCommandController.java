@@ -105,16 +105,20 @@ class DirectoryCommandController {
         return ResponseEntity.created(URI.create("/api/directory/proposals/" + id)).body(accepted);
     }
 
-    /** Whoever would keep the proposed service (a manager of its areas, an admin) accepts it, once it is added. */
+    /**
+     * Whoever would keep the proposed service (a manager of its areas, an admin) accepts it, once it is added, naming
+     * a service they keep.
+     */
     @PostMapping("/proposals/{proposalId}/acceptance")
     ResponseEntity<CommandAccepted> accept(@PathVariable ProposalId proposalId,
             @Valid @RequestBody ProposalAcceptanceRequest request, CommandContext context) {
         EntryProposed proposed = lookup.proposal(proposalId).orElseThrow(
                 () -> new AggregateNotFoundException(proposalId.value(), "Unknown id " + proposalId));
         access.checkKeeps(proposed.offer());
-        if (lookup.service(request.serviceId()).isEmpty()) {
-            throw new RuleViolation("Service " + request.serviceId() + " is not in the directory; add it first");
-        }
+        // The service named must be one the caller keeps too: a manager may not link a proposal to another area's.
+        ServiceEntry service = lookup.service(request.serviceId()).orElseThrow(() -> new RuleViolation(
+                "Service " + request.serviceId() + " is not in the directory; add it first"));
+        access.checkKeeps(service.offer());
         return ResponseEntity.accepted().body(commands.send(new AcceptProposal(proposalId, request.serviceId()),
                 proposalId, context));
     }

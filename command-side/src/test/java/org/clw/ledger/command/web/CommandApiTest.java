@@ -270,7 +270,7 @@ class CommandApiTest {
     }
 
     @Test
-    void a_worker_proposes_a_new_directory_entry_and_a_manager_of_its_area_accepts_it() throws Exception {
+    void a_worker_proposes_a_new_directory_entry_and_a_manager_of_its_area_accepts_it_for_a_service_they_keep() throws Exception {
         String proposal = "prop-" + suffix;
         registerSettingAndWorker(DEMO_MANAGERS_PRACTICE, DEMO_WORKER);
         String body = """
@@ -297,6 +297,9 @@ class CommandApiTest {
         as("manager", post("/api/directory/organisations"), """
                 {"organisationId":"%s","name":"Riverside Repair Cafe (fictional)","kind":"COMMUNITY_GROUP"}"""
                 .formatted(organisation), null).andExpect(status().isCreated());
+        String elsewhere = service(organisation, "elsewhere", "\"areas\":[\"WEST_DUNBARTONSHIRE\"]");
+        as("manager", post("/api/directory/proposals/{id}/acceptance", proposal), """
+                {"serviceId":"%s"}""".formatted(elsewhere), null).andExpect(status().isForbidden());
         String added = service(organisation, "repair", "\"areas\":[\"GLASGOW_CITY\"]");
         as("manager", post("/api/directory/proposals/{id}/acceptance", proposal), """
                 {"serviceId":"%s"}""".formatted(added), null)

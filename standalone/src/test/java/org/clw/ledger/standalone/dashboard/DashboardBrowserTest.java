@@ -214,6 +214,18 @@ class DashboardBrowserTest {
         screenshot("dashboard-uptake.png");
     }
 
+    /** A manager may ask only about an area where they manage a setting: the view offers those, not the programme. */
+    @Test
+    void a_manager_is_offered_the_areas_of_their_settings_for_uptake() {
+        logIn("manager");
+        Select area = new Select(browser.findElement(By.cssSelector("#uptake-form select[name=hscp]")));
+        wait.until(driver -> !area.getOptions().isEmpty());
+        assertThat(area.getOptions()).extracting(WebElement::getText).containsExactly("Glasgow city");
+        browser.findElement(By.cssSelector("#uptake-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uptake-summary"), "outside the directory"));
+        assertThat(browser.findElement(By.id("uptake-error")).getText()).isEmpty();
+    }
+
     @Test
     void an_evaluator_sees_uptake_under_disclosure_control_and_a_links_worker_no_uptake() {
         logIn("evaluator");
