@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * each with its own copy of the cases); the collections only that layout used are dropped with them (the old groups'
  * tokens stay, unused);</li>
  * <li>the shape they were built in, kept beside them in {@value #SHAPES} (none kept: shape 1), is older than
- * {@link #SHAPE}; the group's token is set back to the first event, and its catch-up is logged and reported as after
- * any start on a long store.</li>
+ * {@link #SHAPE}; the group's tokens are deleted, so that it starts from the first event as a new group does, its
+ * catch-up logged and reported as after any start on a long store.</li>
  * </ul>
  */
 @Component
@@ -59,7 +59,9 @@ class FirstStart implements SmartInitializingSingleton {
                 int shape = builtIn();
                 try {
                     for (int segment : segments) {
-                        tokens.storeToken(null, CaseProjection.GROUP, segment);
+                        // Claimed first (refused while another instance holds it), then gone: the group starts as new.
+                        tokens.fetchToken(CaseProjection.GROUP, segment);
+                        tokens.deleteToken(CaseProjection.GROUP, segment);
                     }
                 } catch (UnableToClaimTokenException claimed) {
                     log.warn("The {} read models were built in shape {}, but another instance holds the group's claim:"
@@ -70,12 +72,9 @@ class FirstStart implements SmartInitializingSingleton {
                 log.info("The {} read models were built in shape {}; building them again in shape {}",
                         CaseProjection.GROUP, shape, SHAPE);
                 cases.reset();
-                for (int segment : segments) {
-                    tokens.releaseClaim(CaseProjection.GROUP, segment);
-                }
             }
         }
-        // Only once they are cleared and the token set back: a stop before this point clears them again at next start.
+        // Only once they are cleared and the tokens gone: a stop before this point clears them again at the next start.
         mongo.upsert(Query.query(Criteria.where("_id").is(CaseProjection.GROUP)), Update.update("shape", SHAPE),
                 SHAPES);
     }
