@@ -54,7 +54,12 @@ class ProjectionBatches implements MessageHandlerInterceptor<EventMessage<?>> {
                     && writeBehind.mayCarry(batch, wholeStream)) {
                 writeBehind.carry(batch);
             } else {
+                long start = System.nanoTime();
                 Map<String, Set<String>> written = batch.flush();
+                if (LOG.isDebugEnabled() && !written.isEmpty()) {
+                    LOG.debug("{}: {} events wrote {} documents in {} ms", group, batch.events(), written.values()
+                            .stream().mapToInt(Set::size).sum(), (System.nanoTime() - start) / 1_000_000);
+                }
                 if (writeBehind != null && root instanceof BatchingUnitOfWork<?>) {
                     writeBehind.writtenByBatch();
                 }
