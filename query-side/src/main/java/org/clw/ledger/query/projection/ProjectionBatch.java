@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.bson.Document;
 import org.clw.ledger.events.CaseEvent;
@@ -33,7 +35,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * collection, and the journal is cleared. A crash after the mark is completed from the journal when the group's next
  * batch starts; a crash before it leaves the read models as they were, and the batch is processed again. Either way
  * every document of a batch is written or none is, so derived documents need no per-case bookkeeping to absorb a
- * repeated change: the cases' own versions tell the fold that an event was applied.
+ * repeated change: the cases' own versions tell the fold that an event was applied. While the {@code cases} group is
+ * far behind the event store's head, one batch takes in several processor batches and writes them once, the same way
+ * and before the token that covers them is stored ({@link WriteBehind}).
  */
 public final class ProjectionBatch {
 
@@ -49,7 +53,10 @@ public final class ProjectionBatch {
 
     private final MongoOperations mongo;
     private final String group;
-    private final List<? extends Message<?>> messages;
+    /** The processor batch being handled: the latest of those taken in when carried over ({@link WriteBehind}). */
+    private List<? extends Message<?>> messages;
+    /** The events of every processor batch taken in. */
+    private int events;
     private final Set<String> prefetched = new java.util.HashSet<>();
     private Object planned;
     private final Map<String, Map<String, Optional<Object>>> read = new HashMap<>();
@@ -59,6 +66,34 @@ public final class ProjectionBatch {
         this.mongo = mongo;
         this.group = group;
         this.messages = messages;
+        this.events = messages.size();
+    }
+
+    /**
+     * Takes in the processor's next batch ({@link WriteBehind}): its documents as this batch left them, the read-ahead
+     * and plan made anew for the new messages.
+     */
+    void next(List<? extends Message<?>> next) {
+        this.messages = next;
+        this.events += next.size();
+        prefetched.clear();
+        planned = null;
+    }
+
+    /** The tracking token of the last event taken in; null when it is not tracked. */
+    TrackingToken last() {
+        return messages.isEmpty() || !(messages.get(messages.size() - 1) instanceof TrackedEventMessage<?> tracked)
+                ? null : tracked.trackingToken();
+    }
+
+    /** The events of every processor batch taken in. */
+    int events() {
+        return events;
+    }
+
+    /** The documents held, read or changed: what bounds the heap a carried batch takes. */
+    int documents() {
+        return read.values().stream().mapToInt(Map::size).sum();
     }
 
     /**

@@ -3,7 +3,9 @@ package org.clw.ledger.query.projection;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -18,7 +20,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The projections' plumbing: tracking tokens in the read models' MongoDB (declared here because the axon-mongo
  * Spring Boot starter stops at 4.10), a failing event handler fails its batch so that it is retried rather than
- * skipped, and every batch's documents are written before its token.
+ * skipped, and every batch's documents are written before its token (in the {@code cases} group, while it is far
+ * behind the head, once for many batches: {@link WriteBehind}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -48,11 +51,39 @@ class ProjectionConfiguration {
         return tokens.build();
     }
 
+    /**
+     * The {@code cases} group's write-behind while it is far behind the head: {@code margin} events from the head
+     * within which every batch is written, at most {@code max-events} events carried (0: none) and
+     * {@code max-documents} documents held (0: as many as the heap allows, see {@link WriteBehind}).
+     */
     @Bean
-    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners) {
+    WriteBehind writeBehind(ObjectProvider<EventStore> eventStore, ObjectProvider<CommittedBatches> listeners,
+            @Value("${clw.projections.write-behind.margin:2000}") long margin,
+            @Value("${clw.projections.write-behind.max-events:50000}") int maxEvents,
+            @Value("${clw.projections.write-behind.max-documents:0}") int maxDocuments) {
+        return new WriteBehind(() -> Positions.of(eventStore.getObject().createHeadToken()),
+                written -> ProjectionBatches.tellAll(listeners, written), margin, maxEvents,
+                maxDocuments > 0 ? maxDocuments : WriteBehind.documentsForHeap());
+    }
+
+    @Bean
+    ConfigurerModule projectionBatches(MongoOperations mongo, ObjectProvider<CommittedBatches> listeners,
+            WriteBehind writeBehind, ObjectProvider<TokenStore> tokenStore) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((config, processorName) -> new ProjectionBatches(mongo, processorName,
-                        listeners))
+                        listeners, processorName.equals(WriteBehind.GROUP) ? writeBehind : null,
+                        () -> wholeStream(config, processorName)))
+                .registerTokenStore(WriteBehind.GROUP, config -> new WriteBehindTokenStore(tokenStore.getObject(),
+                        writeBehind))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Whether this instance processes the group's whole stream: one segment claimed, and it is all of it. */
+    private static boolean wholeStream(org.axonframework.config.Configuration config, String processorName) {
+        return config.eventProcessingConfiguration().eventProcessor(processorName, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus)
+                .filter(segments -> segments.size() == 1)
+                .map(segments -> segments.values().iterator().next().getSegment().getMask() == 0)
+                .orElse(false);
     }
 }

@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>A projection is caught up on this instance when each of its segments is claimed here and caught up, or claimed
  * by another live instance (a claim renewed within the token store's claim timeout), unless this is the only
  * instance ({@code clw.projections.single-instance}): there a claim not held here is a killed process's and counts
- * for nothing. The lag shown agrees: 0 exactly when caught up.
+ * for nothing. The lag shown agrees: 0 exactly when caught up. A projection that holds changes not yet written
+ * ({@link WriteBehind}) is catching up, wherever its position stands.
  */
 @Component
 public class ProjectionProgress {
@@ -55,12 +56,13 @@ public class ProjectionProgress {
     private final HandledEvents handledEvents;
     private final MongoTemplate axonMongoTemplate;
     private final Serializer serializer;
+    private final WriteBehind writeBehind;
     private final boolean singleInstance;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, ProjectionStatus> latest = new ConcurrentHashMap<>();
 
     ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-            HandledEvents handledEvents, MongoTemplate axonMongoTemplate, Serializer serializer,
+            HandledEvents handledEvents, MongoTemplate axonMongoTemplate, Serializer serializer, WriteBehind writeBehind,
             @Value("${clw.projections.single-instance:false}") boolean singleInstance) {
         this.processing = processing;
         this.eventStore = eventStore;
@@ -68,6 +70,7 @@ public class ProjectionProgress {
         this.handledEvents = handledEvents;
         this.axonMongoTemplate = axonMongoTemplate;
         this.serializer = serializer;
+        this.writeBehind = writeBehind;
         this.singleInstance = singleInstance;
     }
 
@@ -162,7 +165,8 @@ public class ProjectionProgress {
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replaying = processor.isReplaying();
         boolean caughtUp = state.equals(CAUGHT_UP) || state.equals(ELSEWHERE);
-        long lag = caughtUp ? 0 : Math.max(0, head - position);
+        // Changes carried (WriteBehind) are not in the read models yet: behind, even at the head's position.
+        long lag = caughtUp ? 0 : Math.max(carrying(name) ? 1 : 0, head - position);
         double rate = rate(name);
         Double replayPercent = null;
         long target = head;
@@ -190,7 +194,7 @@ public class ProjectionProgress {
             return "failing";
         }
         long mark = handledEvents.blocklisting() ? handledEvents.newest(name) : head;
-        if (!claimed.values().stream().allMatch(segment -> segment.isCaughtUp()
+        if (carrying(name) || !claimed.values().stream().allMatch(segment -> segment.isCaughtUp()
                 && segment.getCurrentPosition().orElse(-1) >= mark)) {
             return "catching up";
         }
@@ -206,6 +210,10 @@ public class ProjectionProgress {
         }
         boolean claimable = claimedElsewhere(name, claimed, segments).size() < unclaimed.size();
         return claimable ? "waiting to claim its segments" : claimed.isEmpty() ? ELSEWHERE : CAUGHT_UP;
+    }
+
+    private boolean carrying(String name) {
+        return name.equals(WriteBehind.GROUP) && writeBehind.carrying();
     }
 
     /**

@@ -23,7 +23,7 @@ class ProjectionUpdatesTest {
         int freshQueries;
 
         SampledProgress(List<ProjectionStatus> sample) {
-            super(null, null, null, null, null, null, false);
+            super(null, null, null, null, null, null, null, false);
             this.sample = sample;
         }
 

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the same data directory: every command that was acknowledged with a 2xx is in the event store, none twice, and
  * once the projections have caught up the read models are the same as a fresh replay of the store gives. Then it is
  * killed again in the middle of rebuilding the cases and the read models derived from them (statistics among
- * them), and after the restart they are the same again.
+ * them), with their writes carried over several batches (write-behind), and after the restart they are the same
+ * again.
  */
 class CrashSafetyTest {
 
@@ -169,7 +170,10 @@ class CrashSafetyTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 StandaloneApplication.class.getName(), "--spring.profiles.active=development", "--server.port=" + port, "--clw.data-dir=" + dataDir,
-                "--axon.eventhandling.processors.cases.batch-size=5")
+                "--axon.eventhandling.processors.cases.batch-size=5",
+                // Write-behind on this short history: batches carried until within ten events of the head, at most
+                // forty, so that both kills land while changes are carried.
+                "--clw.projections.write-behind.margin=10", "--clw.projections.write-behind.max-events=40")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
                 .start();
