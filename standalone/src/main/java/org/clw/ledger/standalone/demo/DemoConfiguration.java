@@ -1,30 +1,23 @@
 package org.clw.ledger.standalone.demo;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.clw.ledger.privacy.PersonalDetailsCipher;
 import org.clw.ledger.query.projection.ProjectionProgress;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The demo programme, with {@code clw.demo.enabled=true} (or {@code --demo} on the command line). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "clw.demo.enabled", havingValue = "true")
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration {
-
-    /** A request that needs a row the demo's open transaction holds waits at most about this long. */
-    private static final Duration LONGEST_TRANSACTION = Duration.ofMillis(250);
 
     /** Also the store's clock, so a demo event is recorded at its simulated time, as a real one would be. */
     @Bean
@@ -37,9 +30,7 @@ class DemoConfiguration {
 
     @Bean
     DemoGenerator demoGenerator(DemoProperties properties, CommandGateway commands, JdbcTemplate jdbc,
-            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher,
-            PlatformTransactionManager transactions, @Qualifier("aggregateCache") Cache aggregates) {
-        return new DemoGenerator(properties, commands, jdbc, projections, processing, cipher, new TransactionBatches(
-                transactions, aggregates, properties.commandsPerTransaction(), LONGEST_TRANSACTION));
+            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher) {
+        return new DemoGenerator(properties, commands, jdbc, projections, processing, cipher);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,9 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Plays the demo programme into an empty store through the real command handlers, in time order, on a background
  * thread: progress every few seconds, a summary at the end, then the time the projections took to catch up. Like
  * any bulk import, it pauses the projections meanwhile: they then catch up in full batches instead of competing
- * for the CPU one small batch at a time. The commands are sent many to a database transaction
- * ({@link TransactionBatches}); the programme is durable when the generator says it is generated. Refused commands
- * are counted by type, never logged with their content.
+ * for the CPU one small batch at a time. Refused commands are counted by type, never logged with their content.
  */
 class DemoGenerator {
 
@@ -43,15 +40,11 @@ class DemoGenerator {
     private final ProjectionProgress projections;
     private final EventProcessingConfiguration processing;
     private final PersonalDetailsCipher cipher;
-    private final TransactionBatches batches;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final CompletableFuture<Generated> generated = new CompletableFuture<>();
 
     DemoGenerator(DemoProperties properties, CommandGateway commands, JdbcTemplate jdbc,
-            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher,
-            TransactionBatches batches) {
+            ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher) {
         this.properties = properties;
-        this.batches = batches;
         this.cipher = cipher;
         this.commands = commands;
         this.jdbc = jdbc;
@@ -70,7 +63,6 @@ class DemoGenerator {
                 try {
                     generate();
                 } catch (RuntimeException failure) {
-                    generated.completeExceptionally(failure);
                     log.error("Demo programme failed", failure);
                 }
             }, "demo-programme");
@@ -99,11 +91,9 @@ class DemoGenerator {
                 .map(StreamingEventProcessor.class::cast)
                 .toList();
         paused.forEach(StreamingEventProcessor::shutDown);
-        boolean complete = false;
         try {
             for (Step step : inTimeOrder(plan)) {
                 send(step, sent, refused);
-                batches.commitWhenDue();
                 sent++;
                 if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
                     lastReport = System.nanoTime();
@@ -112,31 +102,24 @@ class DemoGenerator {
                             total, Math.round(sent / seconds));
                 }
             }
-            batches.commit();
-            complete = true;
         } finally {
-            if (!complete) {
-                batches.abandon();
-            }
             DemoClock.stopSimulating();
             paused.forEach(StreamingEventProcessor::start);
         }
         double seconds = (System.nanoTime() - begun) / 1e9;
         log.info("Demo programme generated in {} s: {} commands ({} commands/s), {} events stored, refused: {}",
                 Math.round(seconds), sent, Math.round(sent / seconds), storedEvents(), refused);
-        generated.complete(new Generated(sent, storedEvents(), Map.copyOf(refused)));
         awaitProjections(begun);
     }
 
     private void send(Step step, long number, Map<String, Integer> refused) {
         DemoClock.simulate(step.at());
         try {
-            batches.run(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(step))
-                    .andMetaData(Map.of(
-                            AuditKey.ACTOR_ID.key(), step.actorId(),
-                            AuditKey.ACTOR_ROLE.key(), step.role(),
-                            AuditKey.REQUEST_ID.key(), "demo-" + number,
-                            AuditKey.CORRELATION_ID.key(), step.correlationId()))));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(step)).andMetaData(Map.of(
+                    AuditKey.ACTOR_ID.key(), step.actorId(),
+                    AuditKey.ACTOR_ROLE.key(), step.role(),
+                    AuditKey.REQUEST_ID.key(), "demo-" + number,
+                    AuditKey.CORRELATION_ID.key(), step.correlationId())));
         } catch (RuntimeException refusal) {
             refused.merge(step.command().getClass().getSimpleName(), 1, Integer::sum);
             if (refused.values().stream().mapToInt(Integer::intValue).sum() <= 5) {
@@ -159,15 +142,6 @@ class DemoGenerator {
                 ? new RegisterParticipant(registration.participantId(),
                         cipher.seal(registration.participantId(), registration.details()), registration.demographics())
                 : step.command();
-    }
-
-    /** Completes once the programme is generated and durable (before the projections catch up). */
-    CompletableFuture<Generated> generated() {
-        return generated;
-    }
-
-    /** What a run sent, what the store then held, and the refused commands by type. */
-    record Generated(long commands, long storedEvents, Map<String, Integer> refused) {
     }
 
     private void awaitProjections(long begun) {

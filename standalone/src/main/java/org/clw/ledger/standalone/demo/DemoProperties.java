@@ -8,16 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param referrals how many referrals the year brings (62,000 by default, as in the programme's 2025 figures)
  * @param seed      the same seed and last day give the same programme
  * @param lastDay   the last day of the demo year; yesterday when absent
- * @param commandsPerTransaction commands sent in one database transaction at most (1,000 by default; 1 commits each
- *                  on its own, as a request does); a transaction also ends after a quarter of a second
  */
 @ConfigurationProperties("clw.demo")
-record DemoProperties(boolean enabled, Integer referrals, Long seed, LocalDate lastDay,
-        Integer commandsPerTransaction) {
+record DemoProperties(boolean enabled, Integer referrals, Long seed, LocalDate lastDay) {
 
     DemoProperties {
         referrals = referrals == null ? 62_000 : referrals;
         seed = seed == null ? 2014L : seed;
-        commandsPerTransaction = commandsPerTransaction == null ? 1_000 : commandsPerTransaction;
     }
 }
