@@ -233,7 +233,16 @@ class UptakeReadModelTest {
                 "2026-03,2026-03,GLASGOW_CITY,HOUSING,[c],[c],[c],0,[c]",
                 "2026-03,2026-03,EAST_DUNBARTONSHIRE,FOOD_INSECURITY,[c],0,0,0,",
                 "2026-03,2026-03,all,all,[c],[c],[c],0,[c]");
-        query("/api/exports/uptake.csv?" + MARCH, "manager").andExpect(status().isForbidden());
+        // A manager exports as they ask the API: an area where they manage a setting, and only that.
+        assertThat(query("/api/exports/uptake.csv?" + MARCH + "&hscp=EAST_DUNBARTONSHIRE", "manager")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString().split("\r\n"))
+                .anyMatch(line -> line.startsWith("2026-03,2026-03,EAST_DUNBARTONSHIRE,svc-lunch,"))
+                .noneMatch(line -> line.contains("[c]"));
+        query("/api/exports/gaps.csv?" + MARCH + "&hscp=WEST_DUNBARTONSHIRE", "manager")
+                .andExpect(status().isForbidden());
+        query("/api/exports/uptake.csv?" + MARCH, "manager")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("hscp"));
     }
 
     @Test
