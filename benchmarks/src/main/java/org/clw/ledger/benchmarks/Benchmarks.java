@@ -800,7 +800,8 @@ public final class Benchmarks {
     }
 
     private static void log(String format, Object... arguments) {
-        System.out.printf(Locale.ROOT, "[bench %s] %s%n", java.time.LocalTime.now().withNano(0),
+        System.out.printf(Locale.ROOT, "[bench %s] %s%n",
+                java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")),
                 String.format(Locale.ROOT, format, arguments));
     }
 

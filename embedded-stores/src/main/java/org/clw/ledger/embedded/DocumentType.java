@@ -35,14 +35,14 @@ final class DocumentType extends ObjectDataType {
     /** Not one of H2's {@link ObjectDataType} tags (0-19, 32-49, 64-119). */
     static final byte BSON = 127;
 
-    static final DocumentType INSTANCE = new DocumentType();
-
     /** One encoding buffer per thread: pages are written by the committing thread and H2's own. */
     private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(8_192));
 
     /**
-     * A running average of the BSON sizes written, as H2's serialised-object type keeps one of its own. H2 counts the
-     * estimate against its page cache and splits a page once the estimate passes its split size.
+     * A running average of the BSON sizes written to one collection (one type per collection's map, as H2's
+     * serialised-object type keeps one average per map: a collection of large tables beside one of small buckets must
+     * not share an estimate). H2 counts the estimate against its page cache and splits a page once the estimate passes
+     * its split size.
      */
     private volatile int averageSize = 1_024;
     /**
@@ -53,7 +53,7 @@ final class DocumentType extends ObjectDataType {
      */
     private static final int HEAP_PER_BSON_BYTE = 5;
 
-    private DocumentType() {
+    DocumentType() {
     }
 
     @Override

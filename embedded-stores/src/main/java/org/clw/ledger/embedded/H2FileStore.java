@@ -67,7 +67,7 @@ final class H2FileStore extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = getMvStore().openMap(DATA_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
             return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** How the embedded store writes a document, and reads what it or the library wrote. */
 class DocumentTypeTest {
 
+    private final DocumentType documents = new DocumentType();
+
     private static final Document CASE = new Document("_id", "ref-000042")
             .append("worker", "w3")
             .append("number", 42)
@@ -33,13 +35,13 @@ class DocumentTypeTest {
 
     @Test
     void a_document_is_written_as_a_marker_and_its_bson_and_reads_back_equal_in_its_field_order() {
-        ByteBuffer written = write(DocumentType.INSTANCE, CASE, "after");
+        ByteBuffer written = write(documents, CASE, "after");
 
         assertThat(written.get(0)).isEqualTo(DocumentType.BSON);
-        Object read = DocumentType.INSTANCE.read(written);
+        Object read = documents.read(written);
         assertThat(read).isEqualTo(CASE);
         assertThat(((Document) read).keySet()).containsExactlyElementsOf(CASE.keySet());
-        assertThat(DocumentType.INSTANCE.read(written)).as("the next value starts where the document ended")
+        assertThat(documents.read(written)).as("the next value starts where the document ended")
                 .isEqualTo("after");
     }
 
@@ -48,8 +50,8 @@ class DocumentTypeTest {
         ByteBuffer written = write(new ObjectDataType(), CASE, "after");
 
         assertThat(written.get(0)).isNotEqualTo(DocumentType.BSON);
-        assertThat(DocumentType.INSTANCE.read(written)).isEqualTo(CASE);
-        assertThat(DocumentType.INSTANCE.read(written)).isEqualTo("after");
+        assertThat(documents.read(written)).isEqualTo(CASE);
+        assertThat(documents.read(written)).isEqualTo("after");
     }
 
     @Test
@@ -58,9 +60,9 @@ class DocumentTypeTest {
         Document otherType = new Document("_id", "b").append("short", (short) 3);
 
         for (Document document : List.of(finer, otherType)) {
-            ByteBuffer written = write(DocumentType.INSTANCE, document, "after");
+            ByteBuffer written = write(documents, document, "after");
             assertThat(written.get(0)).isNotEqualTo(DocumentType.BSON);
-            assertThat(DocumentType.INSTANCE.read(written)).isEqualTo(document);
+            assertThat(documents.read(written)).isEqualTo(document);
         }
     }
 

@@ -234,8 +234,11 @@ public final class ProjectionBatch {
         return written;
     }
 
-    /** Completes the group's last flush if a crash interrupted it after its journal was marked complete. */
-    static void recover(MongoOperations mongo, String group) {
+    /**
+     * Completes the group's last flush if a crash interrupted it after its journal was marked complete, and clears
+     * its journal: also before read models are cleared, so that a leftover journal is not written into new ones.
+     */
+    public static void recover(MongoOperations mongo, String group) {
         var journal = mongo.getCollection(JOURNAL);
         if (journal.find(new Document("_id", group + "|complete")).first() != null) {
             List<Document> entries = journal.find(new Document("group", group))

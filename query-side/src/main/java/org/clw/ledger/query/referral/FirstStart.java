@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
+import org.clw.ledger.query.projection.ProjectionBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -71,6 +72,8 @@ class FirstStart implements SmartInitializingSingleton {
                 }
                 log.info("The {} read models were built in shape {}; building them again in shape {}",
                         CaseProjection.GROUP, shape, SHAPE);
+                // A flush the last release left unfinished would otherwise be written into the new read models.
+                ProjectionBatch.recover(mongo, CaseProjection.GROUP);
                 cases.reset();
             }
         }

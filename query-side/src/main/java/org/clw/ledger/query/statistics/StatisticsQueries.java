@@ -37,11 +37,6 @@ public class StatisticsQueries {
         this.mongo = mongo;
     }
 
-    /** The statistics of the days {@code from} to {@code to}, both inclusive, at the settings chosen. */
-    public StatisticsReport report(LocalDate from, LocalDate to, SettingId setting, Hscp hscp) {
-        return report(from, to, setting == null && hscp == null ? null : settings(setting, hscp).keySet());
-    }
-
     /** The statistics of the days {@code from} to {@code to} at these settings, or the whole programme's if null. */
     public StatisticsReport report(LocalDate from, LocalDate to, Collection<String> settingIds) {
         return StatisticsReport.of(counts(Calendar.cover(from, to), settingIds));
