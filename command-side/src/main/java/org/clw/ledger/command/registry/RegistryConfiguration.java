@@ -38,6 +38,12 @@ class RegistryConfiguration {
         return new SchemaCreation(dataSource);
     }
 
+    /** The H2 file's housekeeping, which H2 itself skips at the registry's durable setting (WRITE_DELAY 0). */
+    @Bean
+    H2FileHousekeeping h2FileHousekeeping(DataSource dataSource) {
+        return new H2FileHousekeeping(dataSource);
+    }
+
     /**
      * Programme numbers from one sequence in the registry, so that instances sharing it never hand out the same one.
      * Depends on the schema, which creates the sequence.

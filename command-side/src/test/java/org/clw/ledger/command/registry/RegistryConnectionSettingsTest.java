@@ -41,6 +41,8 @@ class RegistryConnectionSettingsTest {
                     assertThat(single(connection, "SELECT LOCK_TIMEOUT()")).isEqualTo("3000");
                 }
             }
+            // The file's housekeeping, which H2 itself runs only with a write delay, runs with this one.
+            assertThat(app.getBean(H2FileHousekeeping.class).isRunning()).isTrue();
         }
     }
 

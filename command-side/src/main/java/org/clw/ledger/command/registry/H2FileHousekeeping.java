@@ -1,0 +1,123 @@
+package org.clw.ledger.command.registry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the H2 file proportional to its live data while the service runs. H2 writes every commit as a new chunk and
+ * frees a chunk only once none of its pages is live; rewriting the few live pages of sparse chunks is housekeeping that
+ * H2 runs on its background writer, which it does not start at {@code WRITE_DELAY 0}, the setting that makes a command
+ * durable before it is acknowledged. Without it nearly every commit leaves a chunk behind that one page keeps alive
+ * (the event table's last leaf, an index leaf): about 20 KB per event. This runs the same rewrite on a thread of its
+ * own; commits stay as they are, and a chunk is still reused only after H2's retention time.
+ */
+final class H2FileHousekeeping implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(H2FileHousekeeping.class);
+
+    /** H2's own threshold: below this share of live bytes in the file's chunks, sparse chunks are rewritten. */
+    static final int TARGET_FILL_RATE = 90;
+    /** The live bytes rewritten per round, so a round holds H2's store lock only briefly. */
+    static final int LIVE_BYTES_PER_ROUND = 1 << 20;
+    static final long ROUND_MILLIS = 100;
+
+    /** Empty for PostgreSQL, an in-memory H2 or an H2 server: nothing to keep small in this process. */
+    private final Optional<MVStore> store;
+    private ScheduledExecutorService rounds;
+
+    H2FileHousekeeping(DataSource dataSource) {
+        this.store = fileStoreOf(dataSource);
+    }
+
+    private static Optional<MVStore> fileStoreOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                return Optional.empty();
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the registry's database", e);
+        }
+    }
+
+    boolean keepsAFile() {
+        return store.isPresent();
+    }
+
+    /**
+     * One round: rewrites the live pages of the sparsest chunks and commits them (as H2's writer would), so that the
+     * chunks they leave are freed at a later commit once H2's retention time has passed, however idle the service.
+     */
+    boolean compactRound() {
+        return store.filter(open -> !open.isClosed()).map(open -> {
+            try {
+                boolean rewritten = open.compact(TARGET_FILL_RATE, LIVE_BYTES_PER_ROUND);
+                if (rewritten) {
+                    open.commit();
+                }
+                return rewritten;
+            } catch (MVStoreException e) {
+                if (open.isClosed()) {
+                    return false;
+                }
+                throw e;
+            }
+        }).orElse(false);
+    }
+
+    @Override
+    public void start() {
+        if (store.isEmpty()) {
+            return;
+        }
+        rounds = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "h2-file-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        rounds.scheduleWithFixedDelay(this::compactRoundLogged, ROUND_MILLIS, ROUND_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void compactRoundLogged() {
+        try {
+            compactRound();
+        } catch (RuntimeException e) {
+            // A failed round leaves the file as it was (H2 rewrites pages copy-on-write); the next one tries again.
+            log.warn("Compacting the registry's H2 file failed: {}", e.toString());
+        }
+    }
+
+    /** Before the data source closes, so that the close's own compaction runs alone. */
+    @Override
+    public void stop() {
+        if (rounds == null) {
+            return;
+        }
+        rounds.shutdownNow();
+        try {
+            rounds.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rounds = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return rounds != null;
+    }
+}
