@@ -21,7 +21,12 @@ import org.springframework.context.SmartLifecycle;
  * H2 runs on its background writer, which it does not start at {@code WRITE_DELAY 0}, the setting that makes a command
  * durable before it is acknowledged. Without it nearly every commit leaves a chunk behind that one page keeps alive
  * (the event table's last leaf, an index leaf): about 20 KB per event. This runs the same rewrite on a thread of its
- * own; commits stay as they are, and a chunk is still reused only after H2's retention time.
+ * own; commits stay as they are.
+ * <p>
+ * H2 also keeps every chunk for its retention time (45 s) before it may reuse the chunk's space, trusting the
+ * operating system to have written the file out by then; under a bulk load that window alone is gigabytes (45 s of
+ * ~40 KB commits). This thread flushes the file itself every half second, as H2's documentation suggests for a shorter
+ * retention, so two seconds hold the same promise; if a flush fails, H2's own retention time comes back.
  */
 final class H2FileHousekeeping implements SmartLifecycle {
 
@@ -32,10 +37,15 @@ final class H2FileHousekeeping implements SmartLifecycle {
     /** The live bytes rewritten per round, so a round holds H2's store lock only briefly. */
     static final int LIVE_BYTES_PER_ROUND = 1 << 20;
     static final long ROUND_MILLIS = 100;
+    static final long FLUSH_EVERY_MILLIS = 500;
+    /** Four flushes' worth: a chunk this old is on the disk, not only in the operating system's buffers. */
+    static final int RETENTION_MILLIS = 2_000;
 
     /** Empty for PostgreSQL, an in-memory H2 or an H2 server: nothing to keep small in this process. */
     private final Optional<MVStore> store;
     private ScheduledExecutorService rounds;
+    private int ownRetentionMillis;
+    private long lastFlush;
 
     H2FileHousekeeping(DataSource dataSource) {
         this.store = fileStoreOf(dataSource);
@@ -84,6 +94,11 @@ final class H2FileHousekeeping implements SmartLifecycle {
         if (store.isEmpty()) {
             return;
         }
+        MVStore open = store.get();
+        ownRetentionMillis = open.getFileStore().getRetentionTime();
+        open.sync();
+        lastFlush = System.nanoTime();
+        open.getFileStore().setRetentionTime(RETENTION_MILLIS);
         rounds = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "h2-file-housekeeping");
             thread.setDaemon(true);
@@ -94,10 +109,28 @@ final class H2FileHousekeeping implements SmartLifecycle {
 
     private void compactRoundLogged() {
         try {
+            flushWhenDue();
             compactRound();
         } catch (RuntimeException e) {
             // A failed round leaves the file as it was (H2 rewrites pages copy-on-write); the next one tries again.
             log.warn("Compacting the registry's H2 file failed: {}", e.toString());
+        }
+    }
+
+    private void flushWhenDue() {
+        if (System.nanoTime() - lastFlush < TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS)) {
+            return;
+        }
+        MVStore open = store.get();
+        if (open.isClosed()) {
+            return;
+        }
+        try {
+            open.sync();
+            lastFlush = System.nanoTime();
+        } catch (MVStoreException e) {
+            open.getFileStore().setRetentionTime(ownRetentionMillis);
+            throw e;
         }
     }
 
@@ -114,6 +147,8 @@ final class H2FileHousekeeping implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         rounds = null;
+        store.filter(open -> !open.isClosed())
+                .ifPresent(open -> open.getFileStore().setRetentionTime(ownRetentionMillis));
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,22 @@ class H2FileHousekeepingTest {
         }
         try (Connection reopened = dataSource("rows").getConnection()) {
             assertThat(count(reopened)).isEqualTo(COMMITS);
+        }
+    }
+
+    @Test
+    void while_it_runs_chunks_are_kept_two_seconds_and_h2s_own_retention_comes_back_at_stop() throws SQLException {
+        JdbcDataSource file = dataSource("retention");
+        try (Connection connection = file.getConnection()) {
+            MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase()
+                    .getStore().getMvStore();
+            int own = store.getFileStore().getRetentionTime();
+            H2FileHousekeeping housekeeping = new H2FileHousekeeping(file);
+
+            housekeeping.start();
+            assertThat(store.getFileStore().getRetentionTime()).isEqualTo(H2FileHousekeeping.RETENTION_MILLIS);
+            housekeeping.stop();
+            assertThat(store.getFileStore().getRetentionTime()).isEqualTo(own).isEqualTo(45_000);
         }
     }
 
