@@ -136,6 +136,59 @@ class SecondInstanceTest {
         assertThat(twoInstances).isEqualTo(oneInstance);
     }
 
+    /**
+     * A rolling upgrade to a release that reads the {@code cases} read models in a newer shape: the new instance cannot
+     * build them again while the old one holds the group's claim, so it is not ready and says why; once the old
+     * instance stops, it builds them again, without a restart, into the same documents.
+     */
+    @Test
+    void an_instance_that_finds_an_older_shape_claimed_elsewhere_is_not_ready_until_it_builds_the_new_one()
+            throws Exception {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String shared = uri(mongo);
+        STORE.set(new InMemoryEventStorageEngine());
+        try {
+            Map<String, List<String>> builtByTheOldRelease;
+            ConfigurableApplicationContext upgraded;
+            try (var old = start(shared, "old")) {
+                FixedHistory.events().forEach(old.getBean(EventStore.class)::publish);
+                awaitReady(old);
+                builtByTheOldRelease = InMemoryEvents.documents(old.getBean(MongoOperations.class), COLLECTIONS);
+                // As the last release leaves them: no shape kept, which is shape 1.
+                old.getBean(MongoOperations.class).dropCollection("read_model_shapes");
+
+                upgraded = start(shared, "upgraded");
+                HealthIndicator shape = upgraded.getBean("readModelShape", HealthIndicator.class);
+                assertThat(shape.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                assertThat(shape.health().getDetails().get("reason")).asString()
+                        .contains("the cases read models are in shape 1, this release reads shape 2")
+                        .contains("another instance holds the cases group's claim");
+                assertThat(upgraded.getEnvironment().getProperty("management.endpoint.health.group.readiness.include"))
+                        .contains("readModelShape");
+                assertThat(upgraded.getBean(EventProcessingConfiguration.class)
+                        .eventProcessor("cases", StreamingEventProcessor.class)).get()
+                        .extracting(StreamingEventProcessor::isRunning).isEqualTo(false);
+                assertThat(InMemoryEvents.documents(upgraded.getBean(MongoOperations.class), COLLECTIONS))
+                        .isEqualTo(builtByTheOldRelease);
+            }
+            // The old instance has stopped and released its claim.
+            try (upgraded) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        claimed(upgraded, "cases") && health(upgraded).getStatus().equals(Status.UP));
+                assertThat(upgraded.getBean("readModelShape", HealthIndicator.class).health().getStatus())
+                        .isEqualTo(Status.UP);
+                org.bson.Document kept = upgraded.getBean(MongoOperations.class)
+                        .findById("cases", org.bson.Document.class, "read_model_shapes");
+                assertThat(kept).isNotNull();
+                assertThat(kept.getInteger("shape")).isEqualTo(2);
+                assertThat(InMemoryEvents.documents(upgraded.getBean(MongoOperations.class), COLLECTIONS))
+                        .isEqualTo(builtByTheOldRelease);
+            }
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
     private static ConfigurableApplicationContext start(String uri, String nodeId) {
         return new SpringApplicationBuilder(QuerySideApplication.class, SharedStore.class).run("--server.port=0",
                 "--axon.axonserver.enabled=false", "--spring.mongodb.uri=" + uri,

@@ -1,30 +1,42 @@
 package org.clw.ledger.query.referral;
 
 import java.util.List;
+import java.util.OptionalInt;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
 import org.clw.ledger.query.projection.ProjectionBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Before the processors start, the {@code cases} group's read models are cleared, so that it builds them again from
  * the first event in their current shape, when they were built by an earlier release in another shape:
  * <ul>
- * <li>the group has never stored a token but a {@code cases} collection exists (the release that ran eight groups,
- * each with its own copy of the cases); the collections only that layout used are dropped with them (the old groups'
- * tokens stay, unused);</li>
+ * <li>the group has never stored a token but a {@code cases} collection exists and no current shape is kept (the
+ * release that ran eight groups, each with its own copy of the cases); the collections only that layout used are
+ * dropped with them (the old groups' tokens stay, unused);</li>
  * <li>the shape they were built in, kept beside them in {@value #SHAPES} (none kept: shape 1), is older than
  * {@link #SHAPE}; the group's tokens are deleted, so that it starts from the first event as a new group does, its
  * catch-up logged and reported as after any start on a long store.</li>
  * </ul>
+ * When another instance holds the group's claim (one of the last release, still running), this one waits: its
+ * {@code cases} processor stays stopped, so that it never folds into read models of the old shape, it is not ready
+ * ({@link ReadModelShapeHealth}), and it tries again every few seconds. It is done once the shape kept is current (an
+ * instance of this release cleared them) or once it can claim the group itself: the holder stopped and released its
+ * claim, or died and its claim was not renewed within the token store's claim timeout.
  */
 @Component
 class FirstStart implements SmartInitializingSingleton {
@@ -42,22 +54,56 @@ class FirstStart implements SmartInitializingSingleton {
     private final TokenStore tokens;
     private final MongoOperations mongo;
     private final CaseProjection cases;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    /** The older shape the read models are still in while another instance holds the group's claim; else empty. */
+    private volatile OptionalInt waitingIn = OptionalInt.empty();
 
-    FirstStart(TokenStore tokens, MongoOperations mongo, CaseProjection cases) {
+    FirstStart(TokenStore tokens, MongoOperations mongo, CaseProjection cases,
+            ObjectProvider<EventProcessingConfiguration> processing) {
         this.tokens = tokens;
         this.mongo = mongo;
         this.cases = cases;
+        this.processing = processing;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        upgrade();
+    }
+
+    /** The older shape the read models are in while this instance waits for the group's claim. */
+    OptionalInt waitingIn() {
+        return waitingIn;
+    }
+
+    /** The processors have started by now: while waiting, this instance's {@code cases} processor must not run. */
+    @EventListener(ApplicationStartedEvent.class)
+    void holdBackWhileWaiting() {
+        if (waitingIn.isPresent()) {
+            processor().shutDown();
+        }
+    }
+
+    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    void tryAgain() {
+        if (waitingIn.isPresent() && upgrade()) {
+            processor().start();
+        }
+    }
+
+    /** Whether the read models are (now) in the current shape, or being built in it. */
+    private synchronized boolean upgrade() {
+        int shape = builtIn();
+        if (shape >= SHAPE) {
+            done();
+            return true;
+        }
         int[] segments = tokens.fetchSegments(CaseProjection.GROUP);
         if (mongo.collectionExists(CaseSummary.COLLECTION)) {
             if (segments.length == 0) {
                 cases.reset();
                 OLD_COLLECTIONS.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
-            } else if (builtIn() < SHAPE) {
-                int shape = builtIn();
+            } else {
                 try {
                     for (int segment : segments) {
                         // Claimed first (refused while another instance holds it), then gone: the group starts as new.
@@ -65,10 +111,13 @@ class FirstStart implements SmartInitializingSingleton {
                         tokens.deleteToken(CaseProjection.GROUP, segment);
                     }
                 } catch (UnableToClaimTokenException claimed) {
-                    log.warn("The {} read models were built in shape {}, but another instance holds the group's claim:"
-                            + " rebuild them once every instance runs this release (POST /api/admin/projections/{}"
-                            + "/rebuild)", CaseProjection.GROUP, shape, CaseProjection.GROUP);
-                    return;
+                    if (waitingIn.isEmpty()) {
+                        log.warn("The {} read models were built in shape {}, but another instance holds the group's"
+                                + " claim: not ready until that instance releases it or an instance of this release"
+                                + " builds them again in shape {}", CaseProjection.GROUP, shape, SHAPE);
+                    }
+                    waitingIn = OptionalInt.of(shape);
+                    return false;
                 }
                 log.info("The {} read models were built in shape {}; building them again in shape {}",
                         CaseProjection.GROUP, shape, SHAPE);
@@ -80,6 +129,21 @@ class FirstStart implements SmartInitializingSingleton {
         // Only once they are cleared and the tokens gone: a stop before this point clears them again at the next start.
         mongo.upsert(Query.query(Criteria.where("_id").is(CaseProjection.GROUP)), Update.update("shape", SHAPE),
                 SHAPES);
+        done();
+        return true;
+    }
+
+    private void done() {
+        if (waitingIn.isPresent()) {
+            log.info("The {} read models are being built in shape {} now: no longer waiting for the group's claim",
+                    CaseProjection.GROUP, SHAPE);
+            waitingIn = OptionalInt.empty();
+        }
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.getObject().eventProcessor(CaseProjection.GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     private int builtIn() {

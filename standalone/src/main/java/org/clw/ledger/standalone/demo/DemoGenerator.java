@@ -20,6 +20,7 @@ import org.clw.ledger.query.projection.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * thread: progress every few seconds, a summary at the end, then the time the projections took to catch up. Like
  * any bulk import, it pauses the projections meanwhile: they then catch up in full batches instead of competing
  * for the CPU one small batch at a time. Refused commands are counted by type, never logged with their content.
+ * The application closing meanwhile ends it early, which is logged as such, not as a failure.
  */
 class DemoGenerator {
 
@@ -41,6 +43,7 @@ class DemoGenerator {
     private final EventProcessingConfiguration processing;
     private final PersonalDetailsCipher cipher;
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean stopping;
 
     DemoGenerator(DemoProperties properties, CommandGateway commands, JdbcTemplate jdbc,
             ProjectionProgress projections, EventProcessingConfiguration processing, PersonalDetailsCipher cipher) {
@@ -63,12 +66,23 @@ class DemoGenerator {
                 try {
                     generate();
                 } catch (RuntimeException failure) {
-                    log.error("Demo programme failed", failure);
+                    if (stopping) {
+                        // The stores and processors it was using are closing under it.
+                        log.info("Demo programme stopped before the demo finished: the application is closing");
+                    } else {
+                        log.error("Demo programme failed", failure);
+                    }
                 }
             }, "demo-programme");
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /** Published before any bean is stopped or destroyed, so every failure the close causes comes after it. */
+    @EventListener(ContextClosedEvent.class)
+    void applicationClosing() {
+        stopping = true;
     }
 
     private void generate() {
@@ -93,6 +107,11 @@ class DemoGenerator {
         paused.forEach(StreamingEventProcessor::shutDown);
         try {
             for (Step step : inTimeOrder(plan)) {
+                if (stopping) {
+                    log.info("Demo programme stopped before the demo finished: the application closed after {} of {}"
+                            + " commands", sent, total);
+                    return;
+                }
                 send(step, sent, refused);
                 sent++;
                 if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
@@ -104,7 +123,9 @@ class DemoGenerator {
             }
         } finally {
             DemoClock.stopSimulating();
-            paused.forEach(StreamingEventProcessor::start);
+            if (!stopping) {
+                paused.forEach(StreamingEventProcessor::start);
+            }
         }
         double seconds = (System.nanoTime() - begun) / 1e9;
         log.info("Demo programme generated in {} s: {} commands ({} commands/s), {} events stored, refused: {}",
@@ -148,6 +169,11 @@ class DemoGenerator {
         long caughtUpFrom = System.nanoTime();
         // Their progress is logged meanwhile by the query side's CatchUpLog, as after any restart.
         while (!projections.caughtUp()) {
+            if (stopping) {
+                log.info("Demo programme stopped before the demo finished: the application closed while the"
+                        + " projections were catching up");
+                return;
+            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException interrupted) {
