@@ -168,6 +168,15 @@ class SecondInstanceTest {
                 assertThat(upgraded.getBean(EventProcessingConfiguration.class)
                         .eventProcessor("cases", StreamingEventProcessor.class)).get()
                         .extracting(StreamingEventProcessor::isRunning).isEqualTo(false);
+                // A rebuild would start the processor on the old shape's documents: refused while waiting.
+                HttpResponse<String> rebuild = rebuild(upgraded, "cases");
+                assertThat(rebuild.statusCode()).isEqualTo(409);
+                assertThat(rebuild.headers().firstValue("Content-Type")).get().asString()
+                        .startsWith("application/problem+json");
+                assertThat(rebuild.body()).contains("cannot rebuild them before");
+                assertThat(upgraded.getBean(EventProcessingConfiguration.class)
+                        .eventProcessor("cases", StreamingEventProcessor.class)).get()
+                        .extracting(StreamingEventProcessor::isRunning).isEqualTo(false);
                 assertThat(InMemoryEvents.documents(upgraded.getBean(MongoOperations.class), COLLECTIONS))
                         .isEqualTo(builtByTheOldRelease);
             }
@@ -183,6 +192,42 @@ class SecondInstanceTest {
                 assertThat(kept.getInteger("shape")).isEqualTo(2);
                 assertThat(InMemoryEvents.documents(upgraded.getBean(MongoOperations.class), COLLECTIONS))
                         .isEqualTo(builtByTheOldRelease);
+            }
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    /**
+     * The state a refused upgrade can leave: the group's tokens deleted before another instance's claim refused the
+     * rest, the read models still in the old shape, and a flush of the last release journalled and marked complete but
+     * not written. The next attempt sees no tokens; the journal is still completed before the read models are cleared,
+     * so that it is never written into the new ones.
+     */
+    @Test
+    void a_journal_the_last_release_left_is_not_written_into_read_models_built_again_after_a_partial_token_delete() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String shared = uri(mongo);
+        STORE.set(new InMemoryEventStorageEngine());
+        try (var client = com.mongodb.client.MongoClients.create(shared)) {
+            var database = client.getDatabase("clw-ledger");
+            database.getCollection("cases").insertOne(new org.bson.Document("_id", "built-by-the-last-release"));
+            database.getCollection("projection_journal").insertMany(List.of(
+                    new org.bson.Document("_id", "cases|0").append("group", "cases").append("entries", List.of(
+                            new org.bson.Document("collection", "cases")
+                                    .append("document", new org.bson.Document("_id", "left-in-the-journal")))),
+                    new org.bson.Document("_id", "cases|complete").append("group", "cases")));
+            try (var upgraded = start(shared, "upgraded")) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        claimed(upgraded, "cases"));
+                awaitReady(upgraded);
+                MongoOperations operations = upgraded.getBean(MongoOperations.class);
+                assertThat(operations.getCollection("projection_journal")
+                        .countDocuments(new org.bson.Document("group", "cases"))).isZero();
+                assertThat(operations.findAll(org.bson.Document.class, "cases")).isEmpty();
+                org.bson.Document kept = operations.findById("cases", org.bson.Document.class, "read_model_shapes");
+                assertThat(kept).isNotNull();
+                assertThat(kept.getInteger("shape")).isEqualTo(2);
             }
         } finally {
             mongo.shutdownNow();

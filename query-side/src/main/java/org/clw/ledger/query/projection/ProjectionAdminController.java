@@ -7,6 +7,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.clw.ledger.api.security.Caller;
 import org.clw.ledger.api.security.Callers;
 import org.clw.ledger.query.live.LiveViews;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +26,14 @@ class ProjectionAdminController {
     private final ProjectionProgress progress;
     private final Callers callers;
     private final LiveViews live;
+    private final ObjectProvider<HeldProjections> held;
 
-    ProjectionAdminController(ProjectionProgress progress, Callers callers, LiveViews live) {
+    ProjectionAdminController(ProjectionProgress progress, Callers callers, LiveViews live,
+            ObjectProvider<HeldProjections> held) {
         this.progress = progress;
         this.callers = callers;
         this.live = live;
+        this.held = held;
     }
 
     @GetMapping
@@ -56,6 +60,10 @@ class ProjectionAdminController {
         if (processor == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + name);
         }
+        // Held stopped here for now (FirstStart, waiting for another instance's claim): a rebuild would start it.
+        held.orderedStream().flatMap(hold -> hold.held(name).stream()).findFirst().ifPresent(reason -> {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, reason);
+        });
         // Only the instance holding the segments can reset them; here the reset could not claim them.
         if (progress.processedElsewhere(name, processor)) {
             throw elsewhere();

@@ -1,18 +1,21 @@
 package org.clw.ledger.query.referral;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
+import org.clw.ledger.query.projection.HeldProjections;
 import org.clw.ledger.query.projection.ProjectionBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
  * claim, or died and its claim was not renewed within the token store's claim timeout.
  */
 @Component
-class FirstStart implements SmartInitializingSingleton {
+class FirstStart implements SmartInitializingSingleton, HeldProjections {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
     static final String SHAPES = "read_model_shapes";
@@ -57,6 +60,8 @@ class FirstStart implements SmartInitializingSingleton {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     /** The older shape the read models are still in while another instance holds the group's claim; else empty. */
     private volatile OptionalInt waitingIn = OptionalInt.empty();
+    /** Set once the application closes: Axon shuts the processors down then, and no retry may start one again. */
+    private volatile boolean closing;
 
     FirstStart(TokenStore tokens, MongoOperations mongo, CaseProjection cases,
             ObjectProvider<EventProcessingConfiguration> processing) {
@@ -67,8 +72,10 @@ class FirstStart implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        upgrade();
+    public synchronized void afterSingletonsInstantiated() {
+        if (upgrade()) {
+            done();
+        }
     }
 
     /** The older shape the read models are in while this instance waits for the group's claim. */
@@ -76,31 +83,48 @@ class FirstStart implements SmartInitializingSingleton {
         return waitingIn;
     }
 
+    @Override
+    public Optional<String> held(String projection) {
+        return CaseProjection.GROUP.equals(projection) && waitingIn.isPresent()
+                ? Optional.of("The cases read models are in an older shape and another instance holds the group's"
+                        + " claim: this instance builds them again once it can, and cannot rebuild them before")
+                : Optional.empty();
+    }
+
     /** The processors have started by now: while waiting, this instance's {@code cases} processor must not run. */
     @EventListener(ApplicationStartedEvent.class)
-    void holdBackWhileWaiting() {
-        if (waitingIn.isPresent()) {
+    synchronized void holdBackWhileWaiting() {
+        if (waitingIn.isPresent() && !closing) {
             processor().shutDown();
         }
     }
 
+    /** Published before Axon shuts the processors down; a retry under way finishes first. */
+    @EventListener(ContextClosedEvent.class)
+    synchronized void closing() {
+        closing = true;
+    }
+
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
-    void tryAgain() {
-        if (waitingIn.isPresent() && upgrade()) {
+    synchronized void tryAgain() {
+        if (waitingIn.isPresent() && !closing && upgrade()) {
+            // Still waiting (and tried again) until the processor has started.
             processor().start();
+            done();
         }
     }
 
     /** Whether the read models are (now) in the current shape, or being built in it. */
-    private synchronized boolean upgrade() {
+    private boolean upgrade() {
         int shape = builtIn();
         if (shape >= SHAPE) {
-            done();
             return true;
         }
         int[] segments = tokens.fetchSegments(CaseProjection.GROUP);
         if (mongo.collectionExists(CaseSummary.COLLECTION)) {
             if (segments.length == 0) {
+                // Also after tokens deleted in part before a refusal: a flush the last release left unfinished.
+                ProjectionBatch.recover(mongo, CaseProjection.GROUP);
                 cases.reset();
                 OLD_COLLECTIONS.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
             } else {
@@ -129,7 +153,6 @@ class FirstStart implements SmartInitializingSingleton {
         // Only once they are cleared and the tokens gone: a stop before this point clears them again at the next start.
         mongo.upsert(Query.query(Criteria.where("_id").is(CaseProjection.GROUP)), Update.update("shape", SHAPE),
                 SHAPES);
-        done();
         return true;
     }
 

@@ -168,11 +168,15 @@ class DemoGenerator {
     private void awaitProjections(long begun) {
         long caughtUpFrom = System.nanoTime();
         // Their progress is logged meanwhile by the query side's CatchUpLog, as after any restart.
-        while (!projections.caughtUp()) {
+        while (true) {
+            // Checked first: once the application closes, the projections' beans may be gone before this thread runs.
             if (stopping) {
                 log.info("Demo programme stopped before the demo finished: the application closed while the"
                         + " projections were catching up");
                 return;
+            }
+            if (projections.caughtUp()) {
+                break;
             }
             try {
                 Thread.sleep(200);
